@@ -1,0 +1,55 @@
+package dev.retinaj.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.util.Utils;
+import dev.retinaj.engine.EngineSetup;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code retinaj env}: what this machine gives RetinaJ. */
+@Command(name = "env", mixinStandardHelpOptions = true,
+        description = "Show the engine, its version, devices, thread counts, DJL cache dir and Java version.",
+        footer = {"", "Example:", "  retinaj env", "  retinaj env --device auto --threads 2"})
+public final class EnvCommand implements Runnable {
+    @Option(names = "--device", defaultValue = "auto", description = "Device spec to resolve (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads (0 = engine default).")
+    int threads;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        Engine engine = EngineSetup.start(threads);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("engine:          %s %s%n", engine.getEngineName(), engine.getVersion());
+        out.printf("djl:             %s%n", Engine.getDjlVersion());
+        String cuda = EngineSetup.cudaVersion();
+        out.printf("cuda:            %s%n", cuda == null ? "not available" : cuda);
+        out.printf("gpus:            %d%n", engine.getGpuCount());
+        List<Device> devices = EngineSetup.resolve(device, engine);
+        out.printf("devices (%s): %s%n", device, devices);
+        out.printf("default device:  %s%n", engine.defaultDevice());
+        out.printf("intra-op threads: %d%n", JniUtils.getNumThreads());
+        out.printf("inter-op threads: %d%n", JniUtils.getNumInteropThreads());
+        out.printf("cpu cores:       %d%n", Runtime.getRuntime().availableProcessors());
+        out.printf("djl cache dir:   %s%n", Utils.getCacheDir());
+        out.printf("engine cache:    %s%n", Utils.getEngineCacheDir());
+        out.printf("offline:         %s%n", Utils.isOfflineMode());
+        out.printf("java:            %s (%s)%n", System.getProperty("java.version"), System.getProperty("java.vm.name"));
+        out.printf("max heap:        %d MiB%n", Runtime.getRuntime().maxMemory() >> 20);
+        out.flush();
+    }
+}

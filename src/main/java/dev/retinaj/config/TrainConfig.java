@@ -1,0 +1,57 @@
+package dev.retinaj.config;
+
+import java.util.List;
+
+/** {@code train.*}: optimiser, schedule, checkpoints, logging. */
+public record TrainConfig(
+        int batchSize,
+        int maxIters,
+        double lr,
+        double momentum,
+        double weightDecay,
+        boolean weightDecayNormBias,
+        WarmupConfig warmup,
+        ScheduleConfig schedule,
+        double clipGradNorm,
+        int checkpointPeriod,
+        int keepCheckpoints,
+        int evalPeriod,
+        int logPeriod,
+        int maxNonFinite) {
+
+    public enum ScheduleType { MULTISTEP, COSINE }
+
+    public TrainConfig {
+        Validate.atLeast("batch_size", batchSize, 1);
+        Validate.atLeast("max_iters", maxIters, 1);
+        Validate.atLeast("lr", lr, 0);
+        Validate.range("momentum", momentum, 0, 1);
+        Validate.atLeast("weight_decay", weightDecay, 0);
+        Validate.atLeast("clip_grad_norm", clipGradNorm, 0);
+        Validate.atLeast("checkpoint_period", checkpointPeriod, 0);
+        Validate.atLeast("keep_checkpoints", keepCheckpoints, 1);
+        Validate.atLeast("eval_period", evalPeriod, 0);
+        Validate.atLeast("log_period", logPeriod, 1);
+        Validate.atLeast("max_non_finite", maxNonFinite, 1);
+    }
+
+    /** {@code train.warmup.*}: linear warmup from {@code factor × lr} over {@code iters}. */
+    public record WarmupConfig(int iters, double factor) {
+        public WarmupConfig {
+            Validate.atLeast("iters", iters, 0);
+            Validate.range("factor", factor, 0, 1);
+        }
+    }
+
+    /**
+     * {@code train.schedule.*}: multistep multiplies the LR by {@code gamma} at each of {@code steps};
+     * cosine decays it to {@code min_lr_factor × lr} at {@code max_iters}.
+     */
+    public record ScheduleConfig(ScheduleType type, List<Integer> steps, double gamma, double minLrFactor) {
+        public ScheduleConfig {
+            steps = steps == null ? List.of() : List.copyOf(steps);
+            Validate.range("gamma", gamma, 0, 1);
+            Validate.range("min_lr_factor", minLrFactor, 0, 1);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.retinaj.config;
+
+import java.util.List;
+
+/** Range checks used by the config records' compact constructors. */
+final class Validate {
+    private Validate() {}
+
+    static double range(String key, double v, double lo, double hi) {
+        if (!(v >= lo && v <= hi)) {
+            throw ConfigException.field(key, "must be in [" + fmt(lo) + ", " + fmt(hi) + "], got " + fmt(v));
+        }
+        return v;
+    }
+
+    static double openRange(String key, double v, double lo, double hi) {
+        if (!(v > lo && v < hi)) {
+            throw ConfigException.field(key, "must be in (" + fmt(lo) + ", " + fmt(hi) + "), got " + fmt(v));
+        }
+        return v;
+    }
+
+    static int atLeast(String key, int v, int min) {
+        if (v < min) {
+            throw ConfigException.field(key, "must be >= " + min + ", got " + v);
+        }
+        return v;
+    }
+
+    static double atLeast(String key, double v, double min) {
+        if (!(v >= min)) {
+            throw ConfigException.field(key, "must be >= " + fmt(min) + ", got " + fmt(v));
+        }
+        return v;
+    }
+
+    static <T> List<T> nonEmpty(String key, List<T> v) {
+        if (v == null || v.isEmpty()) {
+            throw ConfigException.field(key, "must be a non-empty list");
+        }
+        return List.copyOf(v);
+    }
+
+    static <T> List<T> copy(List<T> v) {
+        return v == null ? null : List.copyOf(v);
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

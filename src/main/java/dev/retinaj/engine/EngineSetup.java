@@ -1,0 +1,75 @@
+package dev.retinaj.engine;
+
+import dev.retinaj.util.UserError;
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.util.cuda.CudaUtils;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts DJL's PyTorch engine once per process: thread counts are set before it loads, and the
+ * configured device spec is resolved to concrete devices.
+ */
+public final class EngineSetup {
+    public static final String ENGINE = "PyTorch";
+
+    private EngineSetup() {}
+
+    /**
+     * Loads the engine with {@code threads} intra-op threads (0 = engine default) and one inter-op
+     * thread per core it may use. Must run before anything else touches the engine.
+     */
+    public static Engine start(int threads) {
+        if (threads > 0) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(threads));
+        }
+        return Engine.getEngine(ENGINE);
+    }
+
+    /**
+     * {@code auto}: every GPU if there are any, else the CPU; {@code cpu}; {@code gpu} (all GPUs);
+     * {@code gpu:N[,M...]}. Asking for a GPU that is not there is an error.
+     */
+    public static List<Device> resolve(String spec, Engine engine) {
+        int gpus = engine.getGpuCount();
+        List<Device> out = new ArrayList<>();
+        switch (spec) {
+            case "cpu" -> out.add(Device.cpu());
+            case "auto" -> {
+                for (int i = 0; i < gpus; i++) {
+                    out.add(Device.gpu(i));
+                }
+                if (out.isEmpty()) {
+                    out.add(Device.cpu());
+                }
+            }
+            case "gpu" -> {
+                if (gpus == 0) {
+                    throw new UserError("device: gpu asked for, but " + ENGINE + " sees no GPU "
+                            + "(see README, 'Running on CUDA')");
+                }
+                for (int i = 0; i < gpus; i++) {
+                    out.add(Device.gpu(i));
+                }
+            }
+            default -> {
+                for (String id : spec.substring("gpu:".length()).split(",")) {
+                    int i = Integer.parseInt(id.trim());
+                    if (i >= gpus) {
+                        throw new UserError("device: gpu:" + i + " asked for, but " + ENGINE
+                                + " sees " + gpus + " GPU(s)");
+                    }
+                    out.add(Device.gpu(i));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** CUDA driver version as DJL reports it, or null without CUDA. */
+    public static String cudaVersion() {
+        return CudaUtils.hasCuda() ? CudaUtils.getCudaVersionString() : null;
+    }
+}
