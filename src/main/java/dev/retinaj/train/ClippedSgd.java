@@ -1,0 +1,168 @@
+package dev.retinaj.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.optimizer.Optimizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * SGD with momentum and weight decay in PyTorch's form (buf = m·buf + g + wd·w; w -= lr·buf), with
+ * gradient clipping by the global norm over all parameters.
+ *
+ * <p>DJL's own Sgd keeps its momentum where a checkpoint cannot reach it and updates parameter by
+ * parameter, so a global norm cannot be applied. This optimizer therefore only collects the
+ * (already device-reduced) gradients while {@code Trainer.step()} runs, and {@link #apply} then
+ * clips and updates everything at once; its momentum buffers are exported by name for checkpoints.
+ */
+public final class ClippedSgd extends Optimizer {
+    private static final NDIndex ALL = new NDIndex("...");
+
+    private final double momentum;
+    private final double weightDecay;
+    private final double clipNorm;
+    private final Set<String> noDecay;
+    /** Parameter id → stable parameter name (ids are random per process). */
+    private final Map<String, String> names;
+    /** Pending updates of this step, in the order DJL delivered them. */
+    private final List<Pending> pending = new ArrayList<>();
+    /** Momentum buffers by parameter name and device. */
+    private final Map<String, Map<String, NDArray>> buffers = new HashMap<>();
+
+    private record Pending(String id, NDArray weight, NDArray grad) {}
+
+    /** What one step did. */
+    public record StepReport(double gradNorm, double clipScale, boolean applied) {}
+
+    /**
+     * @param names parameter id → name, for every trainable parameter
+     * @param noDecay ids of parameters that take no weight decay (norms and biases, if so configured)
+     */
+    public ClippedSgd(double momentum, double weightDecay, double clipNorm, Map<String, String> names, Set<String> noDecay) {
+        super(new Builder());
+        this.momentum = momentum;
+        this.weightDecay = weightDecay;
+        this.clipNorm = clipNorm;
+        this.names = Map.copyOf(names);
+        this.noDecay = Set.copyOf(noDecay);
+    }
+
+    @Override
+    public void update(String parameterId, NDArray weight, NDArray grad) {
+        // DJL closes the reduced gradient it passes once update returns: keep a copy. Zeroing the
+        // parameter's own gradient is the optimizer's job on PyTorch (it accumulates otherwise).
+        NDArray copy = grad.duplicate();
+        copy.attach(weight.getManager());
+        pending.add(new Pending(parameterId, weight, copy));
+        try (NDArray own = weight.getGradient()) {
+            own.set(ALL, 0f);
+        }
+    }
+
+    /** Clips and applies the gradients collected by {@code Trainer.step()} at learning rate {@code lr}. */
+    public StepReport apply(double lr) {
+        try {
+            double sq = 0;
+            Set<String> seen = new java.util.HashSet<>();
+            for (Pending p : pending) {
+                if (seen.add(p.id())) {
+                    sq += p.grad().square().sum().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+                }
+            }
+            double norm = Math.sqrt(sq);
+            if (!Double.isFinite(norm)) {
+                return new StepReport(norm, 0, false);
+            }
+            double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / (norm + 1e-6) : 1.0;
+            for (Pending p : pending) {
+                NDArray g = scale == 1.0 ? p.grad() : p.grad().muli((float) scale);
+                double wd = noDecay.contains(p.id()) ? 0 : weightDecay;
+                if (wd > 0) {
+                    g = g.addi(p.weight().mul((float) wd));
+                }
+                String device = p.weight().getDevice().toString();
+                Map<String, NDArray> perDevice = buffers.computeIfAbsent(name(p.id()), k -> new HashMap<>());
+                NDArray buf = perDevice.get(device);
+                if (momentum > 0) {
+                    if (buf == null) {
+                        buf = g.duplicate();
+                        buf.attach(p.weight().getManager());
+                        perDevice.put(device, buf);
+                    } else {
+                        buf.muli((float) momentum).addi(g);
+                    }
+                    g = buf;
+                }
+                try (NDArray delta = g.mul((float) lr)) {
+                    p.weight().subi(delta);
+                }
+            }
+            return new StepReport(norm, scale, true);
+        } finally {
+            discard();
+        }
+    }
+
+    /** Drops the collected gradients without updating (a skipped step). */
+    public void discard() {
+        pending.forEach(p -> p.grad().close());
+        pending.clear();
+    }
+
+    private String name(String id) {
+        String n = names.get(id);
+        if (n == null) {
+            throw new IllegalStateException("parameter " + id + " is not known to the optimizer");
+        }
+        return n;
+    }
+
+    /** Momentum buffers of the first device, named by parameter, for a checkpoint. */
+    public NDList state() {
+        NDList out = new NDList();
+        Map<String, NDArray> sorted = new LinkedHashMap<>();
+        buffers.keySet().stream().sorted().forEach(k -> sorted.put(k, first(buffers.get(k))));
+        sorted.forEach((k, v) -> {
+            NDArray a = v.duplicate();
+            a.setName(k);
+            out.add(a);
+        });
+        return out;
+    }
+
+    private static NDArray first(Map<String, NDArray> perDevice) {
+        return perDevice.entrySet().stream().min(Map.Entry.comparingByKey()).orElseThrow().getValue();
+    }
+
+    /** Restores momentum buffers saved by {@link #state()} onto the devices of {@code weights}. */
+    public void restore(NDList state, Map<String, List<NDArray>> weightsByName) {
+        buffers.values().forEach(m -> m.values().forEach(NDArray::close));
+        buffers.clear();
+        for (NDArray a : state) {
+            List<NDArray> targets = weightsByName.get(a.getName());
+            if (targets == null) {
+                throw new IllegalStateException("checkpoint has momentum for unknown parameter " + a.getName());
+            }
+            Map<String, NDArray> perDevice = new HashMap<>();
+            for (NDArray w : targets) {
+                NDArray buf = a.toDevice(w.getDevice(), true);
+                buf.attach(w.getManager());
+                perDevice.put(w.getDevice().toString(), buf);
+            }
+            buffers.put(a.getName(), perDevice);
+        }
+    }
+
+    /** Unused: every setting is passed to the constructor. */
+    private static final class Builder extends OptimizerBuilder<Builder> {
+        @Override
+        protected Builder self() {
+            return this;
+        }
+    }
+}

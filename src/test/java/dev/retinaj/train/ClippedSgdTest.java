@@ -1,0 +1,106 @@
+package dev.retinaj.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.util.Pair;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ClippedSgdTest {
+
+    /** loss = Σ w·x over a bias-free Linear(2 → 1): the gradient is x, so every step is hand-computable. */
+    private static float[] train(double momentum, double wd, double clip, float[][] xs, double lr) {
+        try (Model model = Model.newInstance("t")) {
+            Linear lin = Linear.builder().setUnits(1).optBias(false).build();
+            lin.setInitializer(Initializer.ONES, Parameter.Type.WEIGHT);
+            model.setBlock(lin);
+            Map<String, String> names = new HashMap<>();
+            for (Pair<String, Parameter> p : lin.getParameters()) {
+                names.put(p.getValue().getId(), p.getKey());
+            }
+            ClippedSgd opt = new ClippedSgd(momentum, wd, clip, names, Set.of());
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(opt))) {
+                trainer.initialize(new Shape(1, 2));
+                for (float[] x : xs) {
+                    try (NDManager m = trainer.getManager().newSubManager();
+                         GradientCollector gc = trainer.newGradientCollector()) {
+                        NDArray out = trainer.forward(new NDList(m.create(x).reshape(1, 2))).head();
+                        gc.backward(out.sum());
+                    }
+                    trainer.step();
+                    opt.apply(lr);
+                }
+                return lin.getParameters().get(0).getValue().getArray().toFloatArray();
+            }
+        }
+    }
+
+    @Test
+    void momentumAndWeightDecayFollowPyTorch() {
+        float[][] xs = {{1, 2}, {3, -1}};
+        double m = 0.9;
+        double wd = 0.1;
+        double lr = 0.5;
+        double[] w = {1, 1};
+        double[] buf = new double[2];
+        for (int s = 0; s < xs.length; s++) {
+            for (int i = 0; i < 2; i++) {
+                double g = xs[s][i] + wd * w[i];
+                buf[i] = s == 0 ? g : m * buf[i] + g;
+                w[i] -= lr * buf[i];
+            }
+        }
+        float[] got = train(m, wd, 0, xs, lr);
+        assertArrayEquals(new float[] {(float) w[0], (float) w[1]}, got, 1e-6f);
+    }
+
+    @Test
+    void clipsByGlobalNorm() {
+        float[] got = train(0, 0, 1.0, new float[][] {{3, 4}}, 1.0);
+        // |g| = 5 → scaled to norm 1: (0.6, 0.8)
+        assertArrayEquals(new float[] {0.4f, 0.2f}, got, 1e-5f);
+        float[] unclipped = train(0, 0, 10.0, new float[][] {{3, 4}}, 1.0);
+        assertArrayEquals(new float[] {-2f, -3f}, unclipped, 1e-6f);
+    }
+
+    @Test
+    void nonFiniteGradientSkipsTheStep() {
+        try (Model model = Model.newInstance("t")) {
+            Linear lin = Linear.builder().setUnits(1).optBias(false).build();
+            lin.setInitializer(Initializer.ONES, Parameter.Type.WEIGHT);
+            model.setBlock(lin);
+            Map<String, String> names = new HashMap<>();
+            lin.getParameters().forEach(p -> names.put(p.getValue().getId(), p.getKey()));
+            ClippedSgd opt = new ClippedSgd(0.9, 0, 0, names, Set.of());
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(opt))) {
+                trainer.initialize(new Shape(1, 2));
+                try (NDManager m = trainer.getManager().newSubManager();
+                     GradientCollector gc = trainer.newGradientCollector()) {
+                    NDArray out = trainer.forward(new NDList(m.create(new float[] {Float.NaN, 1}).reshape(1, 2))).head();
+                    gc.backward(out.sum());
+                }
+                trainer.step();
+                ClippedSgd.StepReport r = opt.apply(0.1);
+                assertFalse(r.applied());
+                assertArrayEquals(new float[] {1, 1}, lin.getParameters().get(0).getValue().getArray().toFloatArray());
+                assertEquals(0, opt.state().size());
+            }
+        }
+    }
+}
