@@ -77,37 +77,37 @@ public final class Assigner {
         NDArray anchorArea = BoxIou.area(anchors);             // [A]
         NDArray union = BoxIou.area(gtBoxes).expandDims(-1).add(anchorArea).sub(inter);
         NDArray iou = inter.div(union.maximum(1e-12f));
-        NDArray quality = NDArrays.where(matchable.expandDims(-1), iou, iou.onesLike().neg());
+        NDArray quality = TensorOps.where(matchable.expandDims(-1), iou, iou.onesLike().neg());
 
         NDArray best = quality.max(new int[] {1});   // [B, A]
         NDArray bestGt = quality.argMax(1);          // [B, A] int64
         NDArray minusOne = bestGt.onesLike().neg();
-        NDArray matches = NDArrays.where(best.lt((float) cfg.bgIou()), minusOne,
-                NDArrays.where(best.lt((float) cfg.fgIou()), minusOne.mul(2), bestGt));
+        NDArray matches = TensorOps.where(best.lt((float) cfg.bgIou()), minusOne,
+                TensorOps.where(best.lt((float) cfg.fgIou()), minusOne.mul(2), bestGt));
 
         if (cfg.lowQualityMatches()) {
             NDArray bestPerGt = quality.max(new int[] {2}, true); // [B, G, 1]
             NDArray isBest = quality.eq(bestPerGt).logicalAnd(bestPerGt.gt(0f));
             NDArray someGtsBest = isBest.toType(DataType.FLOAT32, false).max(new int[] {1}).gt(0f);
-            matches = NDArrays.where(someGtsBest, bestGt, matches);
+            matches = TensorOps.where(someGtsBest, bestGt, matches);
         }
         if (crowd.any().getBoolean()) {
             NDArray ioa = inter.div(anchorArea.maximum(1e-12f));
-            NDArray crowdIoa = NDArrays.where(crowd.expandDims(-1), ioa, ioa.zerosLike()).max(new int[] {1});
+            NDArray crowdIoa = TensorOps.where(crowd.expandDims(-1), ioa, ioa.zerosLike()).max(new int[] {1});
             NDArray overCrowd = crowdIoa.gte((float) cfg.bgIou()).logicalAnd(matches.lt(0L));
-            matches = NDArrays.where(overCrowd, minusOne.mul(2), matches);
+            matches = TensorOps.where(overCrowd, minusOne.mul(2), matches);
         }
 
         NDArray fg = matches.gte(0L);
         NDArray valid = matches.neq(IGNORED_L);
-        NDArray matchedLabels = NDArrays.where(fg, labels.gather(bestGt, 1), matches).toType(DataType.INT32, false);
+        NDArray matchedLabels = TensorOps.where(fg, labels.gather(bestGt, 1), matches).toType(DataType.INT32, false);
         NDArray classes = anchors.getManager().arange(numClasses).toType(DataType.INT32, false);
         NDArray cls = matchedLabels.expandDims(-1).eq(classes).toType(DataType.FLOAT32, false);
 
         NDArray boxIdx = bestGt.expandDims(-1).repeat(2, 4); // [B, A, 4]
         NDArray gathered = gtBoxes.gather(boxIdx, 1);
         NDArray anchorsB = anchors.expandDims(0);
-        NDArray matchedBoxes = NDArrays.where(fg.expandDims(-1), gathered, anchorsB.broadcast(gathered.getShape()));
+        NDArray matchedBoxes = TensorOps.where(fg.expandDims(-1), gathered, anchorsB.broadcast(gathered.getShape()));
         NDArray boxTargets = coder.encode(anchorsB, matchedBoxes);
         NDArray numPos = fg.toType(DataType.FLOAT32, false).sum(new int[] {1});
         return new Targets(cls, valid, boxTargets, fg, matchedLabels, numPos, matchedBoxes);
