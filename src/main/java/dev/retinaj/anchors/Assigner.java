@@ -1,0 +1,126 @@
+package dev.retinaj.anchors;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.retinaj.config.AssignerConfig;
+
+/**
+ * Anchor-to-GT matching (torchvision's Matcher, batched): for each anchor the GT of highest IoU;
+ * IoU ≥ fg_iou is foreground, &lt; bg_iou background, in between ignored. With low-quality matches,
+ * every anchor that is some GT's best (ties included) becomes foreground with its own best GT, as
+ * torchvision does, but never an anchor whose IoU with that GT is 0.
+ *
+ * <p>Crowd / difficult GT ({@code gtIgnore}) never match. An anchor that is not foreground and
+ * whose intersection with a crowd box covers at least bg_iou of the anchor's area is ignored
+ * (IoA, as Detectron does for crowd regions; IoA ≥ IoU, so every anchor that would not be
+ * background if the crowd box were a real GT is ignored too).
+ *
+ * <p>Everything is tensor ops over [B, G, A]; padded GT (label −1) take no part.
+ */
+public final class Assigner {
+    private static final long IGNORED_L = Targets.IGNORED;
+
+    private final AssignerConfig cfg;
+    private final BoxCoder coder;
+
+    public Assigner(AssignerConfig cfg) {
+        this(cfg, new BoxCoder());
+    }
+
+    /** {@code coder} encodes the regression targets (default weights 1, 1, 1, 1). */
+    public Assigner(AssignerConfig cfg, BoxCoder coder) {
+        this.cfg = cfg;
+        this.coder = coder;
+    }
+
+    /**
+     * @param anchors   [A, 4]
+     * @param gtBoxes   [B, G, 4] (G may be 0)
+     * @param gtLabels  [B, G] int, −1 = padding
+     * @param gtIgnore  [B, G] bool, crowd or difficult
+     * @return targets attached to {@code gtBoxes}' manager
+     */
+    public Targets assign(NDArray anchors, NDArray gtBoxes, NDArray gtLabels, NDArray gtIgnore, int numClasses) {
+        NDManager out = gtBoxes.getManager();
+        long b = gtBoxes.getShape().get(0);
+        long g = gtBoxes.getShape().get(1);
+        long a = anchors.getShape().get(0);
+        try (NDManager sub = out.newSubManager()) {
+            anchors.tempAttach(sub);
+            gtBoxes.tempAttach(sub);
+            gtLabels.tempAttach(sub);
+            gtIgnore.tempAttach(sub);
+            Targets t = g == 0
+                    ? allBackground(sub, anchors, b, a, numClasses)
+                    : match(anchors, gtBoxes, gtLabels, gtIgnore, numClasses);
+            t.clsTargets().attach(out);
+            t.valid().attach(out);
+            t.boxTargets().attach(out);
+            t.foreground().attach(out);
+            t.matchedLabels().attach(out);
+            t.numPos().attach(out);
+            t.matchedBoxes().attach(out);
+            return t;
+        }
+    }
+
+    private Targets match(NDArray anchors, NDArray gtBoxes, NDArray gtLabels, NDArray gtIgnore, int numClasses) {
+        NDArray labels = gtLabels.toType(DataType.INT64, false);
+        NDArray real = labels.gte(0L);
+        NDArray crowd = real.logicalAnd(gtIgnore);
+        NDArray matchable = real.logicalAnd(gtIgnore.logicalNot()); // [B, G]
+
+        NDArray inter = BoxIou.intersection(gtBoxes, anchors); // [B, G, A]
+        NDArray anchorArea = BoxIou.area(anchors);             // [A]
+        NDArray union = BoxIou.area(gtBoxes).expandDims(-1).add(anchorArea).sub(inter);
+        NDArray iou = inter.div(union.maximum(1e-12f));
+        NDArray quality = TensorOps.where(matchable.expandDims(-1), iou, iou.onesLike().neg());
+
+        NDArray best = quality.max(new int[] {1});   // [B, A]
+        NDArray bestGt = quality.argMax(1);          // [B, A] int64
+        NDArray minusOne = bestGt.onesLike().neg();
+        NDArray matches = TensorOps.where(best.lt((float) cfg.bgIou()), minusOne,
+                TensorOps.where(best.lt((float) cfg.fgIou()), minusOne.mul(2), bestGt));
+
+        if (cfg.lowQualityMatches()) {
+            NDArray bestPerGt = quality.max(new int[] {2}, true); // [B, G, 1]
+            NDArray isBest = quality.eq(bestPerGt).logicalAnd(bestPerGt.gt(0f));
+            NDArray someGtsBest = isBest.toType(DataType.FLOAT32, false).max(new int[] {1}).gt(0f);
+            matches = TensorOps.where(someGtsBest, bestGt, matches);
+        }
+        if (crowd.any().getBoolean()) {
+            NDArray ioa = inter.div(anchorArea.maximum(1e-12f));
+            NDArray crowdIoa = TensorOps.where(crowd.expandDims(-1), ioa, ioa.zerosLike()).max(new int[] {1});
+            NDArray overCrowd = crowdIoa.gte((float) cfg.bgIou()).logicalAnd(matches.lt(0L));
+            matches = TensorOps.where(overCrowd, minusOne.mul(2), matches);
+        }
+
+        NDArray fg = matches.gte(0L);
+        NDArray valid = matches.neq(IGNORED_L);
+        NDArray matchedLabels = TensorOps.where(fg, labels.gather(bestGt, 1), matches).toType(DataType.INT32, false);
+        NDArray classes = anchors.getManager().arange(numClasses).toType(DataType.INT32, false);
+        NDArray cls = matchedLabels.expandDims(-1).eq(classes).toType(DataType.FLOAT32, false);
+
+        NDArray boxIdx = bestGt.expandDims(-1).repeat(2, 4); // [B, A, 4]
+        NDArray gathered = gtBoxes.gather(boxIdx, 1);
+        NDArray anchorsB = anchors.expandDims(0);
+        NDArray matchedBoxes = TensorOps.where(fg.expandDims(-1), gathered, anchorsB.broadcast(gathered.getShape()));
+        NDArray boxTargets = coder.encode(anchorsB, matchedBoxes);
+        NDArray numPos = fg.toType(DataType.FLOAT32, false).sum(new int[] {1});
+        return new Targets(cls, valid, boxTargets, fg, matchedLabels, numPos, matchedBoxes);
+    }
+
+    private Targets allBackground(NDManager m, NDArray anchors, long b, long a, int numClasses) {
+        NDArray cls = m.zeros(new Shape(b, a, numClasses), DataType.FLOAT32, anchors.getDevice());
+        NDArray valid = m.ones(new Shape(b, a), DataType.BOOLEAN, anchors.getDevice());
+        NDArray boxTargets = m.zeros(new Shape(b, a, 4), DataType.FLOAT32, anchors.getDevice());
+        NDArray fg = m.zeros(new Shape(b, a), DataType.BOOLEAN, anchors.getDevice());
+        NDArray labels = m.full(new Shape(b, a), Targets.BACKGROUND, DataType.INT32, anchors.getDevice());
+        NDArray numPos = m.zeros(new Shape(b), DataType.FLOAT32, anchors.getDevice());
+        NDArray boxes = anchors.expandDims(0).broadcast(b, a, 4).duplicate();
+        return new Targets(cls, valid, boxTargets, fg, labels, numPos, boxes);
+    }
+}

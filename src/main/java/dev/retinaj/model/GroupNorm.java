@@ -1,0 +1,52 @@
+package dev.retinaj.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/** Group normalisation (Wu & He 2018) as torch.nn.GroupNorm: biased variance, eps 1e-5, per-channel affine. */
+public final class GroupNorm extends AbstractBlock {
+    private final int groups;
+    private final int channels;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    public GroupNorm(int groups, int channels) {
+        if (channels % groups != 0) {
+            throw new IllegalArgumentException(channels + " channels do not split into " + groups + " groups");
+        }
+        this.groups = groups;
+        this.channels = channels;
+        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.GAMMA)
+                .optShape(new Shape(channels)).build());
+        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BETA)
+                .optShape(new Shape(channels)).build());
+    }
+
+    public int groups() {
+        return groups;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        Shape shape = x.getShape();
+        NDArray g = x.reshape(shape.get(0), groups, -1);
+        NDArray centred = g.sub(g.mean(new int[] {2}, true));
+        NDArray var = centred.square().mean(new int[] {2}, true);
+        NDArray normed = centred.mul(var.add(Norms.EPS).pow(-0.5)).reshape(shape);
+        Shape bc = new Shape(1, channels, 1, 1);
+        NDArray w = ps.getValue(weight, x.getDevice(), training).reshape(bc);
+        NDArray b = ps.getValue(bias, x.getDevice(), training).reshape(bc);
+        return new NDList(normed.mul(w).add(b));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return inputShapes;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.retinaj.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A composite block whose children carry torchvision's module names ({@code conv1}, {@code layer1},
+ * {@code 0} ...), so that {@link TorchvisionNames} can list our parameters under torchvision's
+ * state-dict keys. Each child is registered with its input channel count: parameter shapes then
+ * depend only on the architecture, never on the spatial size of the example input.
+ */
+abstract class NamedBlock extends AbstractBlock {
+    private final List<Integer> childInChannels = new ArrayList<>();
+
+    protected final <B extends Block> B add(String name, B block, int inChannels) {
+        childInChannels.add(inChannels);
+        return addChildBlock(name, block);
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        int i = 0;
+        for (Block child : children.values()) {
+            child.initialize(manager, dataType, new Shape(1, childInChannels.get(i++), 8, 8));
+        }
+    }
+
+    protected static NDArray run(Block block, ParameterStore ps, NDArray x, boolean training) {
+        return block.forward(ps, new NDList(x), training).singletonOrThrow();
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not compute output shapes");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.retinaj.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The RetinaNet block: {@code backbone} (ResNet + FPN) and {@code head}, named as torchvision's
+ * RetinaNet so that its parameters map one-to-one onto torchvision's state dict.
+ *
+ * <p>{@code forward(ps, NDList(images [B, 3, H, W]), training)} returns
+ * {@code NDList(clsLogits [B, A_total, K], boxDeltas [B, A_total, 4])}; {@link #outputs} wraps
+ * them with the level shapes into {@link HeadOutputs}. Training and inference share this forward:
+ * the loss or the post-processor consumes its outputs.
+ */
+public final class RetinaNet extends NamedBlock {
+    /** Strides of P3..P7. */
+    public static final int[] STRIDES = {8, 16, 32, 64, 128};
+
+    private final BackboneWithFpn backbone;
+    private final RetinaHead head;
+
+    public RetinaNet(BackboneWithFpn backbone, RetinaHead head) {
+        this.backbone = add("backbone", backbone, 3);
+        this.head = add("head", head, 0);
+    }
+
+    public BackboneWithFpn backbone() {
+        return backbone;
+    }
+
+    public RetinaHead head() {
+        return head;
+    }
+
+    public int numClasses() {
+        return head.numClasses();
+    }
+
+    public int anchorsPerLocation() {
+        return head.anchorsPerLocation();
+    }
+
+    /** Initialises all parameters (their shapes do not depend on the input size). */
+    public void initialize(NDManager manager) {
+        initialize(manager, DataType.FLOAT32, new Shape(1, 3, 128, 128));
+    }
+
+    /** C3..C5 and P3..P7 (for parity tests and inspection). */
+    public BackboneWithFpn.Features features(ParameterStore ps, NDArray images, boolean training) {
+        return backbone.features(ps, images, training);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray images = inputs.head();
+        return head.forward(ps, new NDList(backbone.features(ps, images, training).p()), training);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = inputShapes[0];
+        long total = 0;
+        for (LevelShape l : levelShapes((int) in.get(2), (int) in.get(3))) {
+            total += (long) l.locations() * anchorsPerLocation();
+        }
+        return new Shape[] {new Shape(in.get(0), total, numClasses()), new Shape(in.get(0), total, 4)};
+    }
+
+    /**
+     * The P3..P7 feature-map shapes for an input of {@code height × width}: every stride-2 step
+     * (3×3 or 7×7 conv with padding k/2, 3×3 max-pool with padding 1) maps n to ceil(n / 2), so
+     * level l has ceil(n / stride).
+     */
+    public static List<LevelShape> levelShapes(int height, int width) {
+        List<LevelShape> levels = new ArrayList<>(STRIDES.length);
+        for (int s : STRIDES) {
+            levels.add(new LevelShape(ceilDiv(height, s), ceilDiv(width, s), s));
+        }
+        return levels;
+    }
+
+    private static int ceilDiv(int n, int d) {
+        return -Math.floorDiv(-n, d);
+    }
+
+    /** Wraps this block's forward outputs for an input batch of {@code height × width} images. */
+    public HeadOutputs outputs(NDList out, int height, int width) {
+        List<LevelShape> levels = levelShapes(height, width);
+        long expected = levels.stream().mapToLong(l -> (long) l.locations() * anchorsPerLocation()).sum();
+        long actual = out.get(0).getShape().get(1);
+        if (actual != expected) {
+            throw new IllegalArgumentException("head outputs hold " + actual + " anchors, a " + height + "x" + width
+                    + " input gives " + expected);
+        }
+        return new HeadOutputs(out.get(0), out.get(1), levels, anchorsPerLocation());
+    }
+
+    /** Parameters that training updates (frozen stages and FrozenBatchNorm constants excluded). */
+    public List<Parameter> trainableParameters() {
+        return getParameters().values().stream().filter(Parameter::requiresGradient).toList();
+    }
+}

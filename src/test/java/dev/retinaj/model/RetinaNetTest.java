@@ -1,0 +1,100 @@
+package dev.retinaj.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.retinaj.config.ConfigLoader;
+import dev.retinaj.config.ModelConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RetinaNetTest {
+    static ModelConfig config(String... overrides) {
+        return ConfigLoader.load(Path.of("configs/_base_/models/retinanet_r18_fpn_lite.yaml"), List.of(overrides)).model();
+    }
+
+    @Test
+    void outputsAreLaidOutPerLevelAndMatchFeatureMapSizesForOddInputs() {
+        RetinaNet net = RetinaNetFactory.build(config(), 3);
+        try (NDManager m = NDManager.newBaseManager()) {
+            net.initialize(m);
+            NDArray x = m.randomNormal(new Shape(2, 3, 100, 131));
+            ParameterStore ps = new ParameterStore(m, false);
+            BackboneWithFpn.Features f = net.features(ps, x, false);
+            List<LevelShape> levels = RetinaNet.levelShapes(100, 131);
+            assertEquals(List.of(13, 7, 4, 2, 1), levels.stream().map(LevelShape::height).toList());
+            assertEquals(List.of(17, 9, 5, 3, 2), levels.stream().map(LevelShape::width).toList());
+            for (int l = 0; l < 5; l++) {
+                assertEquals(new Shape(2, 64, levels.get(l).height(), levels.get(l).width()), f.p().get(l).getShape());
+            }
+            // r18 at width 0.5: C3..C5 have 64, 128, 256 channels
+            assertEquals(new Shape(2, 64, 13, 17), f.c().get(0).getShape());
+            assertEquals(new Shape(2, 256, 4, 5), f.c().get(2).getShape());
+            NDList out = net.forward(ps, new NDList(x), false);
+            HeadOutputs h = net.outputs(out, 100, 131);
+            long total = 9L * (13 * 17 + 7 * 9 + 4 * 5 + 2 * 3 + 2);
+            assertEquals(new Shape(2, total, 3), h.clsLogits().getShape());
+            assertEquals(new Shape(2, total, 4), h.boxDeltas().getShape());
+            assertEquals(net.getOutputShapes(new Shape[] {x.getShape()})[0], h.clsLogits().getShape());
+            // level P3, location (y=1, x=2), anchor 4: channels 4*K.. of the cls conv output at (1, 2)
+            NDArray p3cls = net.head().forward(ps, new NDList(f.p().get(0)), false).get(0);
+            int idx = (1 * 17 + 2) * 9 + 4;
+            assertEquals(p3cls.get(0, idx).toFloatArray()[1], h.clsLogits().get(0, idx).toFloatArray()[1], 1e-6);
+        }
+    }
+
+    @Test
+    void priorBiasGivesInitialProbabilityPi() {
+        RetinaNet net = RetinaNetFactory.build(config(), 5);
+        try (NDManager m = NDManager.newBaseManager()) {
+            net.initialize(m);
+            Map<String, Parameter> p = TorchvisionNames.of(net);
+            float[] b = p.get("head.classification_head.cls_logits.bias").getArray().toFloatArray();
+            assertEquals(45, b.length);
+            assertEquals(-Math.log(0.99 / 0.01), b[7], 1e-6);
+            assertEquals(0f, p.get("head.regression_head.bbox_reg.bias").getArray().sum().getFloat(), 0f);
+            for (String conv : List.of("head.regression_head.conv.0.0.weight", "head.classification_head.cls_logits.weight")) {
+                NDArray w = p.get(conv).getArray();
+                assertEquals(0.01, Math.sqrt(w.square().mean().getFloat()), 0.001, conv);
+            }
+            // GN in the 64-channel head: 16 groups (Norms.groups), no conv bias, as torchvision v2
+            assertTrue(p.containsKey("head.classification_head.conv.1.1.weight"));
+            assertFalse(p.containsKey("head.classification_head.conv.1.0.bias"));
+        }
+    }
+
+    @Test
+    void frozenStagesAndFrozenBnHaveNoGradientOthersDo() {
+        RetinaNet net = RetinaNetFactory.build(config("model.backbone.norm=frozen_bn", "model.backbone.freeze_at=2",
+                "model.head.norm=none"), 3);
+        try (NDManager m = NDManager.newBaseManager()) {
+            net.initialize(m);
+            Map<String, Parameter> p = TorchvisionNames.of(net);
+            for (Map.Entry<String, Parameter> e : p.entrySet()) {
+                String n = e.getKey();
+                boolean frozen = n.startsWith("backbone.body.conv1") || n.startsWith("backbone.body.layer1")
+                        || n.contains(".bn") || n.contains("downsample.1");
+                assertEquals(!frozen, e.getValue().requiresGradient(), n);
+            }
+            NDArray x = m.randomNormal(new Shape(1, 3, 64, 64));
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDList out = net.forward(new ParameterStore(m, false), new NDList(x), true);
+                gc.backward(out.get(0).sum().add(out.get(1).sum()));
+            }
+            NDArray g = p.get("backbone.body.layer2.0.conv1.weight").getArray().getGradient();
+            assertTrue(g.abs().sum().getFloat() > 0);
+            assertFalse(p.get("backbone.body.layer1.0.conv1.weight").getArray().hasGradient());
+        }
+    }
+}
