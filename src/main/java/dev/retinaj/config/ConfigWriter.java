@@ -27,6 +27,33 @@ public final class ConfigWriter {
         }
     }
 
+    /** SHA-256 of the resolved YAML: equal configs, equal hashes. */
+    public static String hash(RetinaConfig config) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(toYaml(config).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Dotted paths whose values differ between two configs, in schema order. */
+    public static java.util.List<String> differences(RetinaConfig a, RetinaConfig b) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        diff(ConfigBinder.toTree(a), ConfigBinder.toTree(b), "", out);
+        return out;
+    }
+
+    private static void diff(com.fasterxml.jackson.databind.JsonNode a, com.fasterxml.jackson.databind.JsonNode b,
+                             String path, java.util.List<String> out) {
+        if (a.isObject() && b.isObject()) {
+            a.fieldNames().forEachRemaining(k -> diff(a.get(k), b.path(k), ConfigBinder.join(path, k), out));
+        } else if (!a.equals(b)) {
+            out.add(path);
+        }
+    }
+
     /** Writes atomically (temp file + rename). */
     public static void write(RetinaConfig config, Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

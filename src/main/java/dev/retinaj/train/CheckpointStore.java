@@ -3,119 +3,128 @@ package dev.retinaj.train;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.MalformedModelException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.retinaj.model.ModelWeights;
 import dev.retinaj.util.UserError;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
- * Checkpoints of a run: {@code checkpoints/ckpt_NNNNNNN.zip} holding {@code meta.json}, the model's
- * parameters (DJL's format, running statistics included) and the optimizer's momentum buffers.
- * Each file is written to a temporary name, synced and renamed, so a kill at any moment leaves the
- * previous checkpoint intact; the last {@code keep} are kept, plus {@code best.zip}.
+ * Checkpoints of a run, one directory each: {@code checkpoints/ckpt_NNNNNNN/} holding
+ * {@code meta.json}, {@code model.safetensors} (every parameter under torchvision's names, running
+ * statistics included; usable alone as {@code model.weights}) and {@code optimizer.safetensors}
+ * (momentum buffers). A checkpoint is written into a temporary directory, synced and renamed, so a
+ * kill at any moment leaves the previous one intact. The last {@code keep} are kept, plus the one
+ * {@code best.json} names.
  */
 public final class CheckpointStore {
-    private static final Pattern NAME = Pattern.compile("ckpt_(\\d+)\\.zip");
+    private static final Pattern NAME = Pattern.compile("ckpt_(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String META = "meta.json";
-    static final String MODEL = "model.params";
-    static final String OPTIMIZER = "optimizer.ndlist";
+    public static final String META = "meta.json";
+    public static final String MODEL = "model.safetensors";
+    public static final String OPTIMIZER = "optimizer.safetensors";
+    static final String BEST = "best.json";
 
     private final Path dir;
     private final int keep;
+
+    /** {@code best.json}: which checkpoint scored best, on what. */
+    public record Best(String checkpoint, String metric, double value, long iteration) {}
 
     public CheckpointStore(Path dir, int keep) {
         this.dir = dir;
         this.keep = keep;
     }
 
-    public Path dir() {
-        return dir;
-    }
-
-    /** Writes the checkpoint of {@code meta.iteration()} and prunes old ones; returns its path. */
+    /** Writes the checkpoint of {@code meta.iteration()} and prunes old ones; returns its directory. */
     public Path save(CheckpointMeta meta, Block model, NDList optimizerState) throws IOException {
         Files.createDirectories(dir);
-        Path file = dir.resolve(String.format("ckpt_%07d.zip", meta.iteration()));
-        Path tmp = dir.resolve(file.getFileName() + ".tmp");
-        try (FileOutputStream fos = new FileOutputStream(tmp.toFile());
-             ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(fos))) {
-            zip.setLevel(1);
-            zip.putNextEntry(new ZipEntry(META));
-            zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(MODEL));
-            DataOutputStream dos = new DataOutputStream(zip);
-            model.saveParameters(dos);
-            dos.flush();
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(OPTIMIZER));
-            zip.write(optimizerState.encode());
-            zip.closeEntry();
-            zip.finish();
-            zip.flush();
-            fos.getFD().sync();
+        Path target = dir.resolve(String.format("ckpt_%07d", meta.iteration()));
+        Path tmp = dir.resolve(target.getFileName() + ".tmp");
+        deleteTree(tmp);
+        Files.createDirectories(tmp);
+        ModelWeights.save(model, tmp.resolve(MODEL));
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp.resolve(OPTIMIZER)))) {
+            optimizerState.encode(os, NDList.Encoding.SAFETENSORS);
         }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve(META).toFile(), meta);
+        for (String f : List.of(MODEL, OPTIMIZER, META)) {
+            try (FileChannel ch = FileChannel.open(tmp.resolve(f), StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+        }
+        deleteTree(target);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         prune();
-        return file;
+        return target;
     }
 
-    /** Copies {@code checkpoint} to {@code best.zip} atomically. */
-    public void markBest(Path checkpoint) throws IOException {
-        Path tmp = dir.resolve("best.zip.tmp");
-        Files.copy(checkpoint, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, dir.resolve("best.zip"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    /** Records {@code checkpoint} as the best so far (atomically). */
+    public void markBest(Best best) throws IOException {
+        Path tmp = dir.resolve(BEST + ".tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), best);
+        Files.move(tmp, dir.resolve(BEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public Optional<Best> best() {
+        Path f = dir.resolve(BEST);
+        try {
+            return Files.exists(f) ? Optional.of(JSON.readValue(f.toFile(), Best.class)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private void prune() throws IOException {
         List<Path> all = list();
+        String best = best().map(Best::checkpoint).orElse("");
         for (int i = 0; i < all.size() - keep; i++) {
-            Files.deleteIfExists(all.get(i));
+            if (!all.get(i).getFileName().toString().equals(best)) {
+                deleteTree(all.get(i));
+            }
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
+                deleteTree(p);
+            }
         }
     }
 
-    /** Complete checkpoints, oldest first (temporary files of interrupted writes are ignored). */
+    /** Complete checkpoints, oldest first (temporary directories of interrupted writes are ignored). */
     public List<Path> list() throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).forEach(out::add);
+            s.filter(p -> NAME.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p)).forEach(out::add);
         }
-        out.sort((a, b) -> Long.compare(iterationOf(a), iterationOf(b)));
+        out.sort(Comparator.comparingLong(CheckpointStore::iterationOf));
         return out;
     }
 
-    /** The newest checkpoint that opens cleanly. */
+    /** The newest checkpoint that is complete. */
     public Optional<Path> latest() throws IOException {
         List<Path> all = list();
         for (int i = all.size() - 1; i >= 0; i--) {
-            try {
-                readMeta(all.get(i));
-                return Optional.of(all.get(i));
-            } catch (UserError e) {
-                // a damaged file (disk full, say): fall back to the one before
+            Path c = all.get(i);
+            if (Files.isRegularFile(c.resolve(META)) && Files.isRegularFile(c.resolve(MODEL))) {
+                return Optional.of(c);
             }
         }
         return Optional.empty();
@@ -126,52 +135,31 @@ public final class CheckpointStore {
         return m.matches() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    public static CheckpointMeta readMeta(Path file) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry e = zip.getEntry(META);
-            if (e == null) {
-                throw new UserError(file + ": not a RetinaJ checkpoint (no " + META + ")");
-            }
-            try (InputStream in = zip.getInputStream(e)) {
-                return JSON.readValue(in, CheckpointMeta.class);
-            }
+    public static CheckpointMeta readMeta(Path checkpoint) {
+        try {
+            return JSON.readValue(checkpoint.resolve(META).toFile(), CheckpointMeta.class);
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read checkpoint: " + e.getMessage());
+            throw new UserError(checkpoint + ": not a readable RetinaJ checkpoint (" + e.getMessage() + ")");
         }
     }
 
-    /** Loads the model parameters of a checkpoint into {@code model} (already initialised, same shapes). */
-    public static void loadModel(Path file, Block model, NDManager manager) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry e = zip.getEntry(MODEL);
-            if (e == null) {
-                throw new UserError(file + ": checkpoint has no model parameters");
-            }
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(zip.getInputStream(e)))) {
-                model.loadParameters(manager, in);
-            }
-        } catch (MalformedModelException e) {
-            throw new UserError(file + ": checkpoint does not fit this model (" + e.getMessage()
-                    + "); was it trained with another config?");
+    /** The momentum buffers of a checkpoint, named by parameter, on {@code manager}. */
+    public static NDList loadOptimizer(Path checkpoint, NDManager manager) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(checkpoint.resolve(OPTIMIZER)))) {
+            return NDList.decode(manager, in);
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read checkpoint: " + e.getMessage());
+            throw new UserError(checkpoint + ": cannot read optimizer state: " + e.getMessage());
         }
     }
 
-    /** The optimizer state of a checkpoint, on {@code manager}. */
-    public static NDList loadOptimizer(Path file, NDManager manager) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry e = zip.getEntry(OPTIMIZER);
-            if (e == null) {
-                return new NDList();
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
             }
-            try (InputStream in = zip.getInputStream(e)) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                in.transferTo(bytes);
-                return NDList.decode(manager, bytes.toByteArray());
-            }
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read checkpoint: " + e.getMessage());
         }
     }
 }

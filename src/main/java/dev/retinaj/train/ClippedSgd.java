@@ -37,7 +37,7 @@ public final class ClippedSgd extends Optimizer {
     private record Pending(String id, NDArray weight, NDArray grad) {}
 
     /** What one step did. */
-    public record StepReport(double gradNorm, double clipScale, boolean applied) {}
+    public record StepReport(double gradNorm, double clipScale, boolean applied, Map<String, Double> paramNorms) {}
 
     /**
      * @param names parameter id → name, for every trainable parameter
@@ -67,16 +67,22 @@ public final class ClippedSgd extends Optimizer {
     /** Clips and applies the gradients collected by {@code Trainer.step()} at learning rate {@code lr}. */
     public StepReport apply(double lr) {
         try {
+            // DJL delivers parameters in hash order of random ids; a fixed order keeps the norm's
+            // floating-point sum, and so a resumed run, bit-identical.
+            pending.sort(java.util.Comparator.comparing((Pending p) -> name(p.id()))
+                    .thenComparing(p -> p.weight().getDevice().toString()));
             double sq = 0;
-            Set<String> seen = new java.util.HashSet<>();
+            Map<String, Double> norms = new LinkedHashMap<>();
             for (Pending p : pending) {
-                if (seen.add(p.id())) {
-                    sq += p.grad().square().sum().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+                if (!norms.containsKey(name(p.id()))) {
+                    double s = p.grad().square().sum().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+                    norms.put(name(p.id()), Math.sqrt(s));
+                    sq += s;
                 }
             }
             double norm = Math.sqrt(sq);
             if (!Double.isFinite(norm)) {
-                return new StepReport(norm, 0, false);
+                return new StepReport(norm, 0, false, norms);
             }
             double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / (norm + 1e-6) : 1.0;
             for (Pending p : pending) {
@@ -102,7 +108,7 @@ public final class ClippedSgd extends Optimizer {
                     p.weight().subi(delta);
                 }
             }
-            return new StepReport(norm, scale, true);
+            return new StepReport(norm, scale, true, Map.of());
         } finally {
             discard();
         }

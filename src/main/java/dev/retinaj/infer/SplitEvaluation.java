@@ -1,0 +1,136 @@
+package dev.retinaj.infer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.retinaj.config.DataConfig;
+import dev.retinaj.config.EvalConfig;
+import dev.retinaj.data.DataSource;
+import dev.retinaj.data.DetectionRecord;
+import dev.retinaj.data.LoadedSplit;
+import dev.retinaj.eval.CocoGroundTruthReader;
+import dev.retinaj.eval.Evaluation;
+import dev.retinaj.eval.GroundTruth;
+import dev.retinaj.eval.Metrics;
+import dev.retinaj.eval.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Evaluates a model's detections on a loaded split: builds the ground truth (for a single COCO
+ * split, straight from its instances JSON so that area ranges use COCO's own areas), turns
+ * detections into COCO-format results with the data set's category ids, and runs every metric of
+ * {@code eval.metric}.
+ */
+public final class SplitEvaluation {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SplitEvaluation() {}
+
+    public static GroundTruth groundTruth(LoadedSplit split, DataConfig cfg, List<String> splits) {
+        if (cfg.format() == DataConfig.Format.COCO && splits.size() == 1 && cfg.classes() == null) {
+            Path json = DataSource.root(cfg).resolve("annotations").resolve("instances_" + splits.get(0) + ".json");
+            if (Files.isRegularFile(json)) {
+                return CocoGroundTruthReader.read(json);
+            }
+        }
+        GroundTruth.Builder b = GroundTruth.builder();
+        for (int k = 0; k < split.numClasses(); k++) {
+            b.addCategory((int) split.categoryIds()[k], split.classNames().get(k));
+        }
+        for (DetectionRecord r : split.records()) {
+            b.addImage(r.id(), r.width(), r.height());
+            float[] bx = r.boxes();
+            for (int i = 0; i < r.numBoxes(); i++) {
+                b.addBox(r.id(), (int) split.categoryIds()[r.labels()[i]], bx[4 * i], bx[4 * i + 1], bx[4 * i + 2],
+                        bx[4 * i + 3], r.crowd()[i]);
+            }
+        }
+        return b.build();
+    }
+
+    public static List<Result> results(List<Detections> dets, long[] categoryIds) {
+        List<Result> out = new ArrayList<>();
+        for (Detections d : dets) {
+            float[] b = d.boxes();
+            for (int i = 0; i < d.size(); i++) {
+                out.add(Result.ofCorners(d.imageId(), (int) categoryIds[d.labels()[i]], b[4 * i], b[4 * i + 1],
+                        b[4 * i + 2], b[4 * i + 3], d.scores()[i]));
+            }
+        }
+        return out;
+    }
+
+    /** Every configured metric, in {@code eval.metric}'s order. */
+    public static Map<String, Metrics> evaluate(List<EvalConfig.Metric> metrics, GroundTruth gt, List<Result> results) {
+        Map<String, Metrics> out = new LinkedHashMap<>();
+        for (EvalConfig.Metric m : metrics) {
+            String name = m.name().toLowerCase(Locale.ROOT);
+            out.put(name, Evaluation.run(name, gt, results));
+        }
+        return out;
+    }
+
+    /**
+     * One JSON object for several metrics: the first metric's object (cli.md's shape) at the top
+     * level, each further metric's object under its name, e.g. {@code {"AP": ..., "voc": {"mAP": ...}}}.
+     */
+    public static ObjectNode combinedJson(Map<String, Metrics> metrics) {
+        ObjectNode root = null;
+        for (Map.Entry<String, Metrics> e : metrics.entrySet()) {
+            JsonNode node;
+            try {
+                node = JSON.readTree(e.getValue().toJson());
+            } catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+            if (root == null) {
+                root = (ObjectNode) node;
+            } else {
+                root.set(e.getKey(), node);
+            }
+        }
+        return root == null ? JSON.createObjectNode() : root;
+    }
+
+    /** Headline numbers for logs and curves: AP, AP50 ... of COCO, mAP of the first VOC metric. */
+    public static Map<String, Double> headline(Map<String, Metrics> metrics) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Metrics> e : metrics.entrySet()) {
+            JsonNode node;
+            try {
+                node = JSON.readTree(e.getValue().toJson());
+            } catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+            node.fields().forEachRemaining(f -> {
+                if (f.getValue().isNumber() && !out.containsKey(f.getKey())) {
+                    out.put(f.getKey(), f.getValue().asDouble());
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Writes {@code metrics.json} and {@code detections.json} (COCO results format) into {@code dir}. */
+    public static void write(Path dir, Map<String, Metrics> metrics, List<Result> results) throws IOException {
+        Files.createDirectories(dir);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("metrics.json").toFile(), combinedJson(metrics));
+        List<Map<String, Object>> rows = new ArrayList<>(results.size());
+        for (Result r : results) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("image_id", r.imageId());
+            m.put("category_id", r.categoryId());
+            m.put("bbox", List.of(r.x(), r.y(), r.w(), r.h()));
+            m.put("score", r.score());
+            rows.add(m);
+        }
+        JSON.writeValue(dir.resolve("detections.json").toFile(), rows);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.retinaj.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code RUN_DIR/result.json}, written when a run has finished: its final evaluation metrics
+ * (AP, AP50 ... or mAP), the losses of its last logged iteration and its training minutes. A run
+ * directory with this file is complete.
+ */
+public record RunResult(long iterations, double minutes, Map<String, Double> metrics, Map<String, Double> finalLosses) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String FILE = "result.json";
+
+    public RunResult {
+        metrics = new LinkedHashMap<>(metrics);
+        finalLosses = new LinkedHashMap<>(finalLosses);
+    }
+
+    public void write(Path runDir) throws IOException {
+        Path tmp = runDir.resolve(FILE + ".tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
+        Files.move(tmp, runDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The result of a finished run, or null if the run has not finished. */
+    public static RunResult read(Path runDir) throws IOException {
+        Path f = runDir.resolve(FILE);
+        return Files.exists(f) ? JSON.readValue(f.toFile(), RunResult.class) : null;
+    }
+}
