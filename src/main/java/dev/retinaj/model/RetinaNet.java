@@ -94,6 +94,20 @@ public final class RetinaNet extends NamedBlock {
         return -Math.floorDiv(-n, d);
     }
 
+    /**
+     * Multiply-accumulates of all convolutions for one {@code height × width} image, counted from the
+     * layer shapes (norms, activations, additions and pooling are not counted; FLOPs = 2 · MACs).
+     * Needs the block initialised.
+     */
+    public long macs(int height, int width) {
+        List<LevelShape> levels = levelShapes(height, width);
+        long[][] c = new long[3][];
+        for (int i = 0; i < 3; i++) {
+            c[i] = new long[] {levels.get(i).height(), levels.get(i).width()};
+        }
+        return backbone.body().macs(height, width) + backbone.fpn().macs(c) + head.macs(levels);
+    }
+
     /** Wraps this block's forward outputs for an input batch of {@code height × width} images. */
     public HeadOutputs outputs(NDList out, int height, int width) {
         List<LevelShape> levels = levelShapes(height, width);
