@@ -41,6 +41,14 @@ public final class ConvNormAct extends NamedBlock {
         return conv;
     }
 
+    long macs(long h, long w) {
+        return convMacs(conv, h, w);
+    }
+
+    int stride() {
+        return (int) ((Conv2d) conv).getStride().get(0);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray y = run(conv, ps, inputs.singletonOrThrow(), training);

@@ -61,6 +61,16 @@ public final class Fpn extends NamedBlock {
         return new NDList(pyramid(ps, inputs, training));
     }
 
+    /** Conv MACs given the sizes {h, w} of C3, C4, C5 (P6, P7 halve P5's size twice). */
+    long macs(long[][] c) {
+        long total = 0;
+        for (int i = 0; i < 3; i++) {
+            total += ((ConvNormAct) inner[i]).macs(c[i][0], c[i][1]) + ((ConvNormAct) layer[i]).macs(c[i][0], c[i][1]);
+        }
+        total += convMacs(p6, c[2][0], c[2][1]);
+        return total + convMacs(p7, ceilDiv(c[2][0], 2), ceilDiv(c[2][1], 2));
+    }
+
     /** P3..P7 from C3..C5. */
     public List<NDArray> pyramid(ParameterStore ps, List<NDArray> c, boolean training) {
         NDArray[] p = new NDArray[5];

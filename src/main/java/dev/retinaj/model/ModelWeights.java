@@ -195,7 +195,9 @@ public final class ModelWeights {
     /** Replaces a parameter's values in place (the NDArray object and its gradient flag stay). */
     private static void assign(Parameter p, NDArray src) {
         NDArray dst = p.getArray();
-        NDArray v = src.toType(dst.getDataType(), false).toDevice(dst.getDevice(), true);
+        // duplicate(): a tensor decoded from a file wraps a Java buffer that dies with it, and on the
+        // PyTorch engine toDevice(same device, copy = true) does not copy.
+        NDArray v = src.toType(dst.getDataType(), false).duplicate().toDevice(dst.getDevice(), false);
         v.setRequiresGradient(p.requiresGradient());
         dst.intern(v);
     }

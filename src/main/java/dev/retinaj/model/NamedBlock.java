@@ -37,6 +37,20 @@ abstract class NamedBlock extends AbstractBlock {
         return block.forward(ps, new NDList(x), training).singletonOrThrow();
     }
 
+    /**
+     * Multiply-accumulates of a square conv (padding k/2, so the output is ceil(n / stride)) on an
+     * h × w input; needs the block initialised (its weight shape gives in/out channels and kernel).
+     */
+    static long convMacs(Block conv, long h, long w) {
+        Shape ws = conv.getDirectParameters().get("weight").getShape();
+        long stride = ((ai.djl.nn.convolutional.Convolution) conv).getStride().get(0);
+        return ws.size() * ceilDiv(h, stride) * ceilDiv(w, stride);
+    }
+
+    static long ceilDiv(long n, long d) {
+        return -Math.floorDiv(-n, d);
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not compute output shapes");

@@ -101,6 +101,18 @@ public final class ResNet extends NamedBlock {
         return out;
     }
 
+    /** Conv MACs for an h × w input image. */
+    long macs(long h, long w) {
+        long total = convMacs(conv1, h, w);
+        long[] size = {ceilDiv(ceilDiv(h, 2), 2), ceilDiv(ceilDiv(w, 2), 2)};
+        for (Block layer : layers) {
+            for (Block b : layer.getChildren().values()) {
+                total += ((ResNetBlock) b).macs(size[0], size[1], size);
+            }
+        }
+        return total;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(features(ps, inputs.singletonOrThrow(), training));

@@ -43,6 +43,20 @@ final class ResNetBlock extends NamedBlock {
                 : null;
     }
 
+    /** Conv MACs on an h × w input; {@code out[0..1]} receives the output size. */
+    long macs(long h, long w, long[] out) {
+        long total = downsample == null ? 0 : ((ConvNormAct) downsample).macs(h, w);
+        for (Block conv : convs) {
+            total += convMacs(conv, h, w);
+            long s = ((ai.djl.nn.convolutional.Convolution) conv).getStride().get(0);
+            h = ceilDiv(h, s);
+            w = ceilDiv(w, s);
+        }
+        out[0] = h;
+        out[1] = w;
+        return total;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();

@@ -44,6 +44,15 @@ public final class RetinaHead extends NamedBlock {
         return cls.outputConv();
     }
 
+    /** Conv MACs over levels of the given shapes. */
+    long macs(List<LevelShape> levels) {
+        long total = 0;
+        for (LevelShape l : levels) {
+            total += cls.macs(l.height(), l.width()) + box.macs(l.height(), l.width());
+        }
+        return total;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         List<NDArray> logits = new ArrayList<>();

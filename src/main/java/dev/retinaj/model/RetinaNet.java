@@ -1,5 +1,6 @@
 package dev.retinaj.model;
 
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,6 +9,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,6 +94,20 @@ public final class RetinaNet extends NamedBlock {
         return -Math.floorDiv(-n, d);
     }
 
+    /**
+     * Multiply-accumulates of all convolutions for one {@code height × width} image, counted from the
+     * layer shapes (norms, activations, additions and pooling are not counted; FLOPs = 2 · MACs).
+     * Needs the block initialised.
+     */
+    public long macs(int height, int width) {
+        List<LevelShape> levels = levelShapes(height, width);
+        long[][] c = new long[3][];
+        for (int i = 0; i < 3; i++) {
+            c[i] = new long[] {levels.get(i).height(), levels.get(i).width()};
+        }
+        return backbone.body().macs(height, width) + backbone.fpn().macs(c) + head.macs(levels);
+    }
+
     /** Wraps this block's forward outputs for an input batch of {@code height × width} images. */
     public HeadOutputs outputs(NDList out, int height, int width) {
         List<LevelShape> levels = levelShapes(height, width);
@@ -101,6 +118,18 @@ public final class RetinaNet extends NamedBlock {
                     + " input gives " + expected);
         }
         return new HeadOutputs(out.get(0), out.get(1), levels, anchorsPerLocation());
+    }
+
+    /**
+     * DJL's {@link ai.djl.nn.Parameter#load} replaces each array with a fresh one that does not require
+     * gradients; restore the flags so that a model loaded from DJL parameters trains again.
+     */
+    @Override
+    public void loadParameters(NDManager manager, DataInputStream is) throws IOException, MalformedModelException {
+        super.loadParameters(manager, is);
+        for (Parameter p : getParameters().values()) {
+            p.getArray().setRequiresGradient(p.requiresGradient());
+        }
     }
 
     /** Parameters that training updates (frozen stages and FrozenBatchNorm constants excluded). */

@@ -36,6 +36,14 @@ final class Subnet extends NamedBlock {
         return out;
     }
 
+    long macs(long h, long w) {
+        long total = convMacs(out, h, w);
+        for (Block conv : convs) {
+            total += ((ConvNormAct) conv).macs(h, w);
+        }
+        return total;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray y = inputs.singletonOrThrow();

@@ -1,0 +1,27 @@
+package dev.retinaj.eval;
+
+/** IoU of (x, y, w, h) boxes with pycocotools' exact arithmetic (maskApi.c bbIou). */
+final class BoxIou {
+    private BoxIou() {
+    }
+
+    /**
+     * IoU of a detection with a ground-truth box; for a crowd ground truth the union is the detection's
+     * own area (intersection over detection area).
+     */
+    static double iou(double dx, double dy, double dw, double dh,
+                      double gx, double gy, double gw, double gh, boolean crowd) {
+        double iw = Math.min(dw + dx, gw + gx) - Math.max(dx, gx);
+        if (iw <= 0) {
+            return 0;
+        }
+        double ih = Math.min(dh + dy, gh + gy) - Math.max(dy, gy);
+        if (ih <= 0) {
+            return 0;
+        }
+        double inter = iw * ih;
+        double da = dw * dh;
+        double u = crowd ? da : da + gw * gh - inter;
+        return inter / u;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.retinaj.eval;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** VOC results: per-class AP (-1 for classes without non-difficult ground truth) and their mean. */
+public final class VocMetrics implements Metrics {
+    private final VocEvaluator.Mode mode;
+    private final String[] names;
+    private final int[] catIds;
+    private final double[] ap;
+    private final VocEvaluator.ClassCurve[] curves;
+    private final double map;
+
+    VocMetrics(VocEvaluator.Mode mode, String[] names, int[] catIds, double[] ap, VocEvaluator.ClassCurve[] curves) {
+        this.mode = mode;
+        this.names = names;
+        this.catIds = catIds;
+        this.ap = ap;
+        this.curves = curves;
+        double sum = 0;
+        int n = 0;
+        for (double v : ap) {
+            if (v >= 0) {
+                sum += v;
+                n++;
+            }
+        }
+        this.map = n == 0 ? -1 : sum / n;
+    }
+
+    public double mAP() {
+        return map;
+    }
+
+    /** AP of the category with this id, -1 if it has no non-difficult ground truth. */
+    public double classAp(int categoryId) {
+        for (int k = 0; k < catIds.length; k++) {
+            if (catIds[k] == categoryId) {
+                return ap[k];
+            }
+        }
+        throw new IllegalArgumentException("unknown category_id " + categoryId);
+    }
+
+    @Override
+    public String metric() {
+        return mode.key();
+    }
+
+    @Override
+    public double headline() {
+        return map;
+    }
+
+    @Override
+    public Map<String, Double> perClass() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int k = 0; k < names.length; k++) {
+            m.put(names[k], ap[k]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    @Override
+    public String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mAP", map);
+        m.put("per_class", perClass());
+        return JsonOut.write(m);
+    }
+
+    @Override
+    public String toTable() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%-24s %9s%n", "class", mode == VocEvaluator.Mode.VOC07 ? "AP (voc07)" : "AP (voc)"));
+        for (int k = 0; k < names.length; k++) {
+            sb.append(String.format("%-24s %9s%n", names[k], ap[k] < 0 ? "-" : String.format("%.4f", ap[k])));
+        }
+        sb.append(String.format("%-24s %9s%n", "mAP", map < 0 ? "-" : String.format("%.4f", map)));
+        return sb.toString();
+    }
+
+    @Override
+    public List<PrFigure> prFigures() {
+        List<PrFigure> figs = new ArrayList<>();
+        double[] grid = CocoEvaluator.REC_THRS;
+        double[] mean = new double[grid.length];
+        int defined = 0;
+        for (int k = 0; k < names.length; k++) {
+            VocEvaluator.ClassCurve c = curves[k];
+            if (c == null) {
+                continue;
+            }
+            defined++;
+            // precision envelope sampled on the recall grid, for the overall mean curve
+            double[] env = c.precision().clone();
+            for (int i = env.length - 2; i >= 0; i--) {
+                env[i] = Math.max(env[i], env[i + 1]);
+            }
+            int i = 0;
+            for (int r = 0; r < grid.length; r++) {
+                while (i < env.length && c.recall()[i] < grid[r]) {
+                    i++;
+                }
+                mean[r] += i < env.length ? env[i] : 0;
+            }
+            figs.add(new PrFigure(names[k], String.format("%s  AP(%s)=%.3f", names[k], mode.key(), ap[k]),
+                    List.of(new PrCurve("precision", c.recall(), c.precision()),
+                            new PrCurve("envelope", c.recall(), env))));
+        }
+        if (defined > 0) {
+            for (int r = 0; r < grid.length; r++) {
+                mean[r] /= defined;
+            }
+            figs.add(new PrFigure("overall", String.format("all classes  mAP(%s)=%.3f", mode.key(), map),
+                    List.of(new PrCurve("mean interpolated precision", grid.clone(), mean))));
+        }
+        return figs;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.retinaj.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.retinaj.anchors.BoxCoder;
+import dev.retinaj.anchors.Targets;
+import dev.retinaj.config.Alpha;
+import dev.retinaj.config.LossConfig;
+import dev.retinaj.model.HeadOutputs;
+import dev.retinaj.util.UserError;
+
+/**
+ * RetinaNet's training loss: classification over valid anchors plus box regression over
+ * foreground anchors, both divided by the configured normaliser.
+ *
+ * <ul>
+ *   <li>{@code sigmoid_focal}: {@link SigmoidFocalLoss} on the K logits; {@code bce} is the same
+ *       with γ = 0 (α still applies: {@code alpha: -1} gives plain BCE).</li>
+ *   <li>{@code softmax_focal}: {@link SoftmaxFocalLoss} over K + 1 classes, background first. The
+ *       head has K outputs, so background is a fixed logit of 0 prepended to them (the K logits
+ *       then act as log-odds against background, and a trained sigmoid head's prior still
+ *       means something). α: a fixed α gives (1 − α, α, …, α); {@code -1} none; a list must have
+ *       K + 1 entries. {@code ce} is the same with γ = 0.</li>
+ *   <li>Box: smooth L1 (β), L1 or GIoU. GIoU is invariant under the per-axis translation and
+ *       scaling that maps an anchor to the unit box, so it is computed on deltas decoded against
+ *       a unit anchor: no anchors needed, identical to GIoU of the boxes decoded on the anchor.</li>
+ *   <li>Normalisers: {@code batch_pos} Σ loss / max(1, positives in the batch); {@code image_pos}
+ *       mean over images of (image loss / max(1, image positives)); {@code ema_pos} Σ loss / EMA of
+ *       max(1, batch positives), starting at 100 as detectron2 does (updated on every call).</li>
+ * </ul>
+ */
+public final class DetectionLoss {
+    static final double EMA_START = 100;
+
+    private final LossConfig cfg;
+    private final int numClasses;
+    private final BoxCoder coder;
+    private final double[] classCounts;
+    private double ema = EMA_START;
+
+    public DetectionLoss(LossConfig cfg, int numClasses, BoxCoder coder) {
+        this(cfg, numClasses, coder, null);
+    }
+
+    private DetectionLoss(LossConfig cfg, int numClasses, BoxCoder coder, double[] classCounts) {
+        this.cfg = cfg;
+        this.numClasses = numClasses;
+        this.coder = coder;
+        this.classCounts = classCounts;
+        checkAlpha();
+    }
+
+    /** A copy that uses these per-class GT counts (K values) for {@code alpha: auto}. */
+    public DetectionLoss withClassFrequencies(double[] counts) {
+        if (counts.length != numClasses) {
+            throw new IllegalArgumentException("need " + numClasses + " class frequencies, got " + counts.length);
+        }
+        DetectionLoss copy = new DetectionLoss(cfg, numClasses, coder, counts.clone());
+        copy.ema = ema;
+        return copy;
+    }
+
+    /** The EMA normaliser's state, for checkpoints. */
+    public double emaState() {
+        return ema;
+    }
+
+    public void restoreEma(double value) {
+        this.ema = value;
+    }
+
+    private boolean softmax() {
+        return cfg.cls().type() == LossConfig.ClsType.SOFTMAX_FOCAL || cfg.cls().type() == LossConfig.ClsType.CE;
+    }
+
+    private void checkAlpha() {
+        Alpha a = cfg.cls().alpha();
+        if (a.kind() == Alpha.Kind.PER_CLASS) {
+            int n = a.perClass().size();
+            int need = softmax() ? numClasses + 1 : numClasses;
+            if (n != need && !(n == numClasses + 1 && !softmax())) {
+                throw new UserError("loss.cls.alpha: a per-class list needs " + (numClasses + 1)
+                        + " values (background first), got " + n, 2);
+            }
+        }
+    }
+
+    /** γ at 1-based iteration {@code iteration}; 0 for the plain bce / ce baselines. */
+    public double gammaAt(long iteration) {
+        return switch (cfg.cls().type()) {
+            case BCE, CE -> 0;
+            default -> cfg.cls().gammaAt(iteration);
+        };
+    }
+
+    /**
+     * @param out       head outputs [B, A, K] and [B, A, 4]
+     * @param t         targets from the assigner for the same anchors
+     * @param iteration 1-based training iteration (for {@code gamma_schedule})
+     * @return scalars attached to the logits' manager
+     */
+    public LossOutput compute(HeadOutputs out, Targets t, long iteration) {
+        NDManager parent = out.clsLogits().getManager();
+        double gamma = gammaAt(iteration);
+        try (NDManager sub = parent.newSubManager()) {
+            for (NDArray in : new NDArray[] {out.clsLogits(), out.boxDeltas(), t.clsTargets(), t.valid(),
+                    t.boxTargets(), t.foreground(), t.matchedLabels(), t.numPos()}) {
+                in.tempAttach(sub);
+            }
+            NDArray valid = t.valid().toType(DataType.FLOAT32, false);
+            NDArray fg = t.foreground().toType(DataType.FLOAT32, false);
+            NDArray clsPerImage = (softmax() ? softmaxCls(sub, out.clsLogits(), t, gamma) : sigmoidCls(sub, out.clsLogits(), t, gamma))
+                    .mul(valid).sum(new int[] {1});
+            NDArray boxPerImage = boxPerAnchor(out.boxDeltas(), t).mul(fg).sum(new int[] {1});
+            NDArray numPos = t.numPos();
+            NDArray cls;
+            NDArray box;
+            switch (cfg.normalizer()) {
+                case IMAGE_POS -> {
+                    NDArray norm = numPos.maximum(1f);
+                    cls = clsPerImage.div(norm).mean();
+                    box = boxPerImage.div(norm).mean();
+                }
+                case EMA_POS -> {
+                    double m = cfg.emaMomentum();
+                    ema = m * ema + (1 - m) * Math.max(1, numPos.sum().getFloat());
+                    cls = clsPerImage.sum().div((float) ema);
+                    box = boxPerImage.sum().div((float) ema);
+                }
+                default -> {
+                    NDArray norm = numPos.sum().maximum(1f);
+                    cls = clsPerImage.sum().div(norm);
+                    box = boxPerImage.sum().div(norm);
+                }
+            }
+            cls = cls.mul((float) cfg.cls().weight());
+            box = box.mul((float) cfg.box().weight());
+            NDArray total = cls.add(box);
+            NDArray pos = numPos.sum();
+            for (NDArray r : new NDArray[] {total, cls, box, pos}) {
+                r.attach(parent);
+            }
+            return new LossOutput(total, cls, box, pos);
+        }
+    }
+
+    /** [B, A] after summing over classes. */
+    private NDArray sigmoidCls(NDManager sub, NDArray logits, Targets t, double gamma) {
+        Alpha a = cfg.cls().alpha();
+        NDArray el = switch (a.kind()) {
+            case FIXED -> SigmoidFocalLoss.elementwise(logits, t.clsTargets(), a.value(), gamma);
+            case NONE -> SigmoidFocalLoss.elementwise(logits, t.clsTargets(), -1, gamma);
+            case AUTO -> SigmoidFocalLoss.elementwise(logits, t.clsTargets(), vector(sub, AutoAlpha.perClass(counts()), logits), gamma);
+            case PER_CLASS -> {
+                double[] v = a.perClass().stream().mapToDouble(Double::doubleValue).toArray();
+                if (v.length == numClasses + 1) {
+                    v = java.util.Arrays.copyOfRange(v, 1, v.length); // background entry has no sigmoid output
+                }
+                yield SigmoidFocalLoss.elementwise(logits, t.clsTargets(), vector(sub, v, logits), gamma);
+            }
+        };
+        return el.sum(new int[] {2});
+    }
+
+    /** [B, A]: softmax over a fixed 0 background logit followed by the K class logits. */
+    private NDArray softmaxCls(NDManager sub, NDArray logits, Targets t, double gamma) {
+        Shape s = logits.getShape();
+        NDArray zero = sub.zeros(new Shape(s.get(0), s.get(1), 1), logits.getDataType(), logits.getDevice());
+        NDArray withBg = zero.concat(logits, 2);
+        NDArray labels = t.matchedLabels().add(1).maximum(0); // background (and ignored, masked later) → 0
+        Alpha a = cfg.cls().alpha();
+        double[] alpha = switch (a.kind()) {
+            case FIXED -> {
+                double[] v = new double[numClasses + 1];
+                java.util.Arrays.fill(v, a.value());
+                v[0] = 1 - a.value();
+                yield v;
+            }
+            case NONE -> null;
+            case AUTO -> AutoAlpha.withBackground(counts());
+            case PER_CLASS -> a.perClass().stream().mapToDouble(Double::doubleValue).toArray();
+        };
+        return SoftmaxFocalLoss.elementwise(withBg, labels, alpha == null ? null : vector(sub, alpha, logits), gamma);
+    }
+
+    /** [B, A] box loss per anchor (summed over coordinates). */
+    private NDArray boxPerAnchor(NDArray deltas, Targets t) {
+        return switch (cfg.box().type()) {
+            case SMOOTH_L1 -> BoxLosses.smoothL1(deltas, t.boxTargets(), cfg.box().beta()).sum(new int[] {2});
+            case L1 -> BoxLosses.l1(deltas, t.boxTargets()).sum(new int[] {2});
+            case GIOU -> {
+                NDArray unit = deltas.getManager().create(new float[] {-0.5f, -0.5f, 0.5f, 0.5f}).toDevice(deltas.getDevice(), false);
+                yield BoxLosses.giou(coder.decode(unit, deltas), coder.decode(unit, t.boxTargets()));
+            }
+        };
+    }
+
+    private double[] counts() {
+        if (classCounts == null) {
+            throw new IllegalStateException("loss.cls.alpha: auto needs class frequencies: call withClassFrequencies");
+        }
+        return classCounts;
+    }
+
+    private static NDArray vector(NDManager m, double[] v, NDArray like) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return m.create(f).toDevice(like.getDevice(), false);
+    }
+}
