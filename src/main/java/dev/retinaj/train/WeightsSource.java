@@ -1,0 +1,82 @@
+package dev.retinaj.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import dev.retinaj.model.ModelWeights;
+import dev.retinaj.model.RetinaNet;
+import dev.retinaj.util.UserError;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What {@code --weights W} names: a run directory (its best checkpoint, else its latest), a
+ * checkpoint directory, or a weights file (ours, or one converted from torchvision).
+ *
+ * @param file the weights file to load
+ * @param runDir the run it belongs to, if any (for its config.yaml and classes.json)
+ * @param ours whether it is a RetinaJ checkpoint (loaded strictly) rather than an imported file
+ */
+public record WeightsSource(Path file, Path runDir, boolean ours) {
+    private static final String CLS_WEIGHT = "head.classification_head.cls_logits.weight";
+
+    public static WeightsSource resolve(Path w) {
+        if (!Files.exists(w)) {
+            throw new UserError("--weights " + w + ": no such file or directory");
+        }
+        if (Files.isDirectory(w.resolve("checkpoints"))) {
+            CheckpointStore store = new CheckpointStore(w.resolve("checkpoints"), Integer.MAX_VALUE);
+            Optional<Path> ckpt = store.best().map(b -> w.resolve("checkpoints").resolve(b.checkpoint()))
+                    .filter(Files::isDirectory);
+            if (ckpt.isEmpty()) {
+                try {
+                    ckpt = store.latest();
+                } catch (IOException e) {
+                    throw new UserError(w + ": cannot list checkpoints: " + e.getMessage());
+                }
+            }
+            Path c = ckpt.orElseThrow(() -> new UserError("--weights " + w + ": the run has no checkpoint yet"));
+            return new WeightsSource(c.resolve(CheckpointStore.MODEL), w, true);
+        }
+        if (Files.isDirectory(w)) {
+            Path m = w.resolve(CheckpointStore.MODEL);
+            if (!Files.isRegularFile(m)) {
+                throw new UserError("--weights " + w + ": neither a run directory nor a checkpoint (no "
+                        + CheckpointStore.MODEL + ")");
+            }
+            Path run = w.getParent() != null && w.getParent().getParent() != null
+                    && Files.isRegularFile(w.getParent().getParent().resolve("config.yaml"))
+                    ? w.getParent().getParent() : null;
+            return new WeightsSource(m, run, true);
+        }
+        return new WeightsSource(w, null, false);
+    }
+
+    /** Classes the file's classification conv predicts, given the anchors per location. */
+    public int numClasses(int anchorsPerLocation) {
+        try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu());
+             InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            for (NDArray a : NDList.decode(m, in)) {
+                if (CLS_WEIGHT.equals(a.getName())) {
+                    return (int) (a.getShape().get(0) / anchorsPerLocation);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UserError(file + ": cannot read weights (" + e.getMessage() + ")");
+        }
+        throw new UserError(file + ": no " + CLS_WEIGHT + " (is it a full RetinaNet, not a backbone?)");
+    }
+
+    /** Loads the weights into an initialised model. */
+    public void loadInto(RetinaNet net) {
+        if (ours) {
+            ModelWeights.load(net, file);
+        } else {
+            ModelWeights.importModel(net, file);
+        }
+    }
+}
