@@ -182,6 +182,42 @@ def random_case(seed, images, ncat, dets_per_image, tie_levels):
     return b
 
 
+def nasty_case(seed):
+    """Integer grid boxes (IoUs land exactly on thresholds), duplicate GT, zero-size and zero-area boxes,
+    many equal scores including 0, crowd regions overlapping regular objects, detections on crowd-only
+    images, big image ids."""
+    rng = random.Random(seed)
+    b = Builder(4)
+    for i in range(15):
+        b.image(10 ** 9 + rng.randint(0, 10 ** 6) * 16 + i, 128, 96)
+    ids = [im["id"] for im in b.gt["images"]]
+    for iid in ids:
+        objs = []
+        for _ in range(rng.randint(0, 8)):
+            cat = rng.randint(1, 3)
+            g = [rng.randrange(0, 120, 4), rng.randrange(0, 90, 4), rng.choice([0, 4, 8, 16, 32, 64]),
+                 rng.choice([0, 4, 8, 16, 32, 48])]
+            crowd = 1 if rng.random() < 0.15 else 0
+            area = g[2] * g[3] if rng.random() < 0.8 else rng.choice([0, 500, 1024, 9216, 20000])
+            b.box(iid, cat, g, crowd=crowd, area=area)
+            objs.append((cat, g))
+            if rng.random() < 0.1:
+                b.box(iid, cat, list(g))  # duplicate ground truth
+        for _ in range(rng.randint(0, 120)):
+            if objs and rng.random() < 0.7:
+                cat, g = rng.choice(objs)
+                d = [g[0] + rng.choice([-4, 0, 0, 4]), g[1] + rng.choice([0, 0, 4]),
+                     max(0, g[2] + rng.choice([-8, -4, 0, 0, 4])), max(0, g[3] + rng.choice([-4, 0, 0, 8]))]
+                if rng.random() < 0.1:
+                    cat = rng.randint(1, 4)
+            else:
+                cat = rng.randint(1, 4)
+                d = [rng.randrange(0, 120, 4), rng.randrange(0, 90, 4), rng.choice([4, 8, 16, 40]),
+                     rng.choice([4, 8, 16, 40])]
+            b.det(iid, cat, d, rng.choice([0, 0.25, 0.5, 0.5, 0.75, 1.0]))
+    return b
+
+
 def exact_thresholds():
     """Integer boxes whose IoU is exactly 0.5, 0.75 and other grid values (>= vs > at thresholds)."""
     b = Builder(2)
@@ -206,7 +242,8 @@ def main():
     for name, builder in (("edge", edge_case(7)),
                           ("random_ties", random_case(11, 60, 6, 25, 10)),
                           ("random_dense", random_case(23, 12, 4, 140, 0)),
-                          ("exact_thresholds", exact_thresholds())):
+                          ("exact_thresholds", exact_thresholds()),
+                          ("nasty", nasty_case(5))):
         write(name, builder.gt, builder.dt)
 
 

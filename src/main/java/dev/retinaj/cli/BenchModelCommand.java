@@ -1,0 +1,130 @@
+package dev.retinaj.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.model.ModelTiming;
+import dev.retinaj.model.RetinaNet;
+import dev.retinaj.model.RetinaNetFactory;
+import dev.retinaj.util.UserError;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code retinaj bench model}: seconds per batch of the model's forward and forward + backward. */
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = {"Time the RetinaNet forward (inference) and forward + backward (training step without the "
+                + "optimiser, loss = sum of outputs) on random square images; report medians, images/s, the "
+                + "model's conv FLOPs per image (2 x multiply-accumulates, from the layer shapes) and the achieved "
+                + "GFLOP/s. The model is the config's (defaults: frozen BN, freeze_at 2, 256-channel FPN and heads)."},
+        footer = {"", "Example:", "  retinaj bench model --backbone r50 --size 512 --batch 2",
+                "  retinaj bench model --backbone r18 -c configs/shapes_r18_fpn_demo.yaml --json"})
+public final class BenchModelCommand implements Runnable {
+    @Option(names = "--backbone", paramLabel = "r18|r34|r50|r101",
+            description = "Backbone (default: the config's model.backbone.name).")
+    String backbone;
+
+    @Option(names = "--size", defaultValue = "512", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--batch", defaultValue = "2", description = "Images per batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--classes", defaultValue = "80", description = "Number of classes (default: ${DEFAULT-VALUE}).")
+    int classes;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "Untimed passes of each kind (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--iters", defaultValue = "3", description = "Timed passes of each kind (default: ${DEFAULT-VALUE}).")
+    int iters;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads (0 = the config's `threads`).")
+    int threads;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        if (size < 32 || batch < 1 || iters < 1 || warmup < 0 || classes < 1) {
+            throw new UserError("need --size >= 32, --batch >= 1, --iters >= 1, --warmup >= 0, --classes >= 1", 2);
+        }
+        List<String> overrides = new ArrayList<>(config.overrides);
+        if (backbone != null) {
+            overrides.add("model.backbone.name=" + backboneName(backbone));
+        }
+        config.overrides = overrides;
+        RetinaConfig cfg = config.load();
+        Engine engine = EngineSetup.start(threads > 0 ? threads : cfg.threads());
+        Device device = EngineSetup.resolve(cfg.device(), engine).get(0);
+        RetinaNet net = RetinaNetFactory.build(cfg.model(), classes);
+        ModelTiming.Result r;
+        try (NDManager m = NDManager.newBaseManager(device)) {
+            net.initialize(m);
+            r = ModelTiming.time(net, m, device, batch, size, warmup, iters);
+        }
+        String name = cfg.model().backbone().name().name().toLowerCase().replace("resnet", "r");
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("backbone", name);
+        o.put("size", size);
+        o.put("batch", batch);
+        o.put("forward_s", round(r.forwardSeconds()));
+        o.put("train_step_s", round(r.trainStepSeconds()));
+        o.put("images_per_s", round(batch / r.forwardSeconds()));
+        o.put("train_images_per_s", round(batch / r.trainStepSeconds()));
+        o.put("gflops_per_image", round(r.gflopsPerImage()));
+        o.put("achieved_gflops_per_s", round(r.gflopsPerImage() * batch / r.forwardSeconds()));
+        o.put("device", device.toString());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            try {
+                out.println(new ObjectMapper().writeValueAsString(o));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            out.printf("model:            RetinaNet %s, %d classes, %s%n", name, classes, device);
+            out.printf("input:            %d x 3 x %d x %d, %d warm-up + %d timed passes (medians)%n",
+                    batch, size, size, warmup, iters);
+            out.printf("forward:          %.3f s/batch, %.2f images/s%n", r.forwardSeconds(), batch / r.forwardSeconds());
+            out.printf("forward+backward: %.3f s/batch, %.2f images/s%n", r.trainStepSeconds(), batch / r.trainStepSeconds());
+            out.printf("conv FLOPs:       %.1f GFLOP/image (2 x MACs)%n", r.gflopsPerImage());
+            out.printf("achieved:         %.1f GFLOP/s (forward)%n", r.gflopsPerImage() * batch / r.forwardSeconds());
+        }
+        out.flush();
+    }
+
+    static String backboneName(String s) {
+        return switch (s.toLowerCase()) {
+            case "r18", "resnet18" -> "resnet18";
+            case "r34", "resnet34" -> "resnet34";
+            case "r50", "resnet50" -> "resnet50";
+            case "r101", "resnet101" -> "resnet101";
+            default -> throw new UserError("--backbone: expected r18, r34, r50 or r101, got " + s, 2);
+        };
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.retinaj.eval;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes ground truth as a COCO instances JSON and results as a COCO results JSON. */
+public final class CocoJsonWriter {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private CocoJsonWriter() {
+    }
+
+    public static void write(GroundTruth gt, List<Result> results, Path gtFile, Path resultsFile) throws IOException {
+        writeGroundTruth(gt, gtFile);
+        writeResults(results, resultsFile);
+    }
+
+    public static void writeGroundTruth(GroundTruth gt, Path file) throws IOException {
+        createParent(file);
+        try (JsonGenerator g = FACTORY.createGenerator(file.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("images");
+            for (int i = 0; i < gt.numImages(); i++) {
+                g.writeStartObject();
+                g.writeNumberField("id", gt.imageId(i));
+                g.writeNumberField("width", gt.imageWidth(i));
+                g.writeNumberField("height", gt.imageHeight(i));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("annotations");
+            for (int i = 0; i < gt.numAnnotations(); i++) {
+                g.writeStartObject();
+                g.writeNumberField("id", gt.annIds[i]);
+                g.writeNumberField("image_id", gt.imageId(gt.annImage[i]));
+                g.writeNumberField("category_id", gt.annCategory[i]);
+                g.writeArrayFieldStart("bbox");
+                g.writeNumber(gt.x[i]);
+                g.writeNumber(gt.y[i]);
+                g.writeNumber(gt.w[i]);
+                g.writeNumber(gt.h[i]);
+                g.writeEndArray();
+                g.writeNumberField("area", gt.area[i]);
+                g.writeNumberField("iscrowd", gt.crowd[i] ? 1 : 0);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("categories");
+            for (Category c : gt.categories()) {
+                g.writeStartObject();
+                g.writeNumberField("id", c.id());
+                g.writeStringField("name", c.name());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    public static void writeResults(List<Result> results, Path file) throws IOException {
+        createParent(file);
+        try (JsonGenerator g = FACTORY.createGenerator(file.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+            g.writeStartArray();
+            for (Result r : results) {
+                g.writeStartObject();
+                g.writeNumberField("image_id", r.imageId());
+                g.writeNumberField("category_id", r.categoryId());
+                g.writeArrayFieldStart("bbox");
+                g.writeNumber(r.x());
+                g.writeNumber(r.y());
+                g.writeNumber(r.w());
+                g.writeNumber(r.h());
+                g.writeEndArray();
+                g.writeNumberField("score", r.score());
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+            g.writeEndArray();
+        }
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+}

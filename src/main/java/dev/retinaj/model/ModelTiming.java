@@ -1,0 +1,76 @@
+package dev.retinaj.model;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.Arrays;
+
+/**
+ * Times a RetinaNet on random images: inference forward, and a training step without the optimiser
+ * (forward in training mode + backward of sum(outputs) through DJL's GradientCollector). Each
+ * timed pass ends by reading a scalar back, so asynchronous devices are synchronised.
+ */
+public final class ModelTiming {
+    private ModelTiming() {}
+
+    /** Median seconds per batch of each pass, and the conv FLOPs (2 · MACs) of one image. */
+    public record Result(double forwardSeconds, double trainStepSeconds, double gflopsPerImage) {}
+
+    /** Runs {@code warmup} untimed and {@code iters} timed passes of each kind on an initialised net. */
+    public static Result time(RetinaNet net, NDManager manager, Device device, int batch, int size, int warmup, int iters) {
+        if (iters < 1 || warmup < 0) {
+            throw new IllegalArgumentException("need iters >= 1 and warmup >= 0");
+        }
+        double[] fwd = new double[iters];
+        double[] train = new double[iters];
+        try (NDManager m = manager.newSubManager(device)) {
+            NDArray x = m.randomNormal(new Shape(batch, 3, size, size));
+            ParameterStore ps = new ParameterStore(m, false);
+            for (int i = -warmup; i < iters; i++) {
+                double s = pass(net, ps, m, x, false);
+                if (i >= 0) {
+                    fwd[i] = s;
+                }
+            }
+            for (int i = -warmup; i < iters; i++) {
+                double s = pass(net, ps, m, x, true);
+                if (i >= 0) {
+                    train[i] = s;
+                }
+            }
+        }
+        return new Result(median(fwd), median(train), 2.0 * net.macs(size, size) / 1e9);
+    }
+
+    private static double pass(RetinaNet net, ParameterStore ps, NDManager parent, NDArray x, boolean train) {
+        try (NDManager step = parent.newSubManager()) {
+            long t0 = System.nanoTime();
+            if (train) {
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDList out = net.forward(ps, new NDList(x), true);
+                    NDArray loss = out.get(0).sum().add(out.get(1).sum());
+                    loss.attach(step);
+                    gc.backward(loss);
+                    loss.getFloat();
+                }
+            } else {
+                NDList out = net.forward(ps, new NDList(x), false);
+                out.attach(step);
+                out.get(0).sum().getFloat();
+            }
+            return (System.nanoTime() - t0) / 1e9;
+        }
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}
