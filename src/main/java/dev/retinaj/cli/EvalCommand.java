@@ -7,7 +7,18 @@ import dev.retinaj.eval.GroundTruth;
 import dev.retinaj.eval.Metrics;
 import dev.retinaj.eval.PrPlotter;
 import dev.retinaj.eval.Result;
+import dev.retinaj.config.EvalConfig;
+import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.data.BatchLoader;
+import dev.retinaj.data.DataSource;
+import dev.retinaj.data.LoadedSplit;
+import dev.retinaj.infer.ClassMap;
+import dev.retinaj.infer.Detections;
+import dev.retinaj.infer.SplitEvaluation;
+import dev.retinaj.train.TrainedDetector;
+import dev.retinaj.train.WeightsSource;
 import dev.retinaj.util.UserError;
+import java.util.Map;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,17 +32,20 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code retinaj eval}: file mode ({@code --gt} + {@code --detections}) evaluates any detector's COCO
- * results without a model. The model mode ({@code -c CONFIG --weights W}) is dispatched from
- * {@link #call()} once it exists.
+ * results without a model; model mode ({@code -c CONFIG --weights W}) runs a trained detector over a
+ * split first.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate detections against ground truth: COCO AP (identical to pycocotools), "
                 + "VOC07 11-point AP or VOC2010+ AP.",
             "File mode: --gt COCO instances JSON and --detections COCO results JSON. For VOC metrics iscrowd "
-                + "ground truth counts as difficult."},
+                + "ground truth counts as difficult.",
+            "Model mode: -c CONFIG --weights W runs the detector over data.val (or --split) and writes "
+                + "metrics.json and detections.json."},
         footer = {"", "Example:",
             "  retinaj eval --gt annotations/instances_val2017.json --detections results.json",
-            "  retinaj eval --gt gt.json --detections dt.json --metric voc07 --json --plots pr/"})
+            "  retinaj eval --gt gt.json --detections dt.json --metric voc07 --json --plots pr/",
+            "  retinaj eval -c configs/shapes_r18_fpn_demo.yaml --weights runs/shapes_r18_fpn_demo"})
 public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--gt", paramLabel = "GT.json", description = "Ground truth, COCO instances JSON.")
     Path gt;
@@ -40,9 +54,23 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Detections, COCO results JSON: [{image_id, category_id, bbox:[x,y,w,h], score}].")
     Path detections;
 
-    @Option(names = "--metric", defaultValue = "coco", paramLabel = "coco|voc07|voc",
-            description = "Metric (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--metric", paramLabel = "coco|voc07|voc",
+            description = "Metric (default: coco in file mode, eval.metric of the config in model mode).")
     String metric;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--weights", paramLabel = "W",
+            description = "Model mode: a run directory (its best checkpoint), a checkpoint, or a weights file.")
+    Path weights;
+
+    @Option(names = "--split", paramLabel = "S", description = "Model mode: split to evaluate (default: data.val).")
+    String split;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Model mode: where metrics.json and detections.json go (default: RUN_DIR/eval for a run, else eval/).")
+    Path out;
 
     @Option(names = "--json", description = "Print the metrics as JSON instead of a table.")
     boolean json;
@@ -58,16 +86,68 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Evaluation.METRICS.contains(metric)) {
+        if (metric != null && !Evaluation.METRICS.contains(metric)) {
             throw new UserError("--metric: unknown metric '" + metric + "' (expected coco, voc07 or voc)", 2);
         }
         if (gt != null || detections != null) {
             if (gt == null || detections == null) {
                 throw new UserError("eval: file mode needs both --gt and --detections", 2);
             }
+            if (metric == null) {
+                metric = "coco";
+            }
             return evaluateFiles();
         }
-        throw new UserError("eval needs --gt and --detections", 2);
+        if (config.config != null || weights != null) {
+            if (config.config == null || weights == null) {
+                throw new UserError("eval: model mode needs both -c CONFIG and --weights W", 2);
+            }
+            return evaluateModel();
+        }
+        throw new UserError("eval needs --gt GT.json --detections DT.json, or -c CONFIG --weights W", 2);
+    }
+
+    private int evaluateModel() throws IOException {
+        RetinaConfig cfg = config.loadRequired();
+        List<String> splits = split != null ? List.of(split) : cfg.data().val();
+        LoadedSplit data = DataSource.load(cfg.data(), splits, split != null ? "--split" : "data.val");
+        List<EvalConfig.Metric> metrics = metric != null
+                ? List.of(EvalConfig.Metric.valueOf(metric.toUpperCase(java.util.Locale.ROOT))) : cfg.eval().metric();
+        Map<String, Metrics> results;
+        List<Result> dets;
+        long t0 = System.nanoTime();
+        try (TrainedDetector det = TrainedDetector.load(cfg, weights, () -> ClassMap.of(data));
+             BatchLoader loader = BatchLoader.evaluation(data, cfg)) {
+            if (det.classes().size() != data.numClasses()) {
+                throw new UserError("--weights " + weights + ": the model has " + det.classes().size()
+                        + " classes, " + splits + " has " + data.numClasses(), 2);
+            }
+            List<Detections> found = det.runner().runAll(loader.epoch(0), loader.batchesPerEpoch(), "eval");
+            dets = SplitEvaluation.results(found, data.categoryIds());
+        }
+        GroundTruth truth = SplitEvaluation.groundTruth(data, cfg.data(), splits);
+        results = SplitEvaluation.evaluate(metrics, truth, dets);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Path dir = out != null ? out : WeightsSource.resolve(weights).runDir() != null
+                ? WeightsSource.resolve(weights).runDir().resolve("eval") : Path.of("eval");
+        SplitEvaluation.write(dir, results, dets);
+        PrintWriter pw = spec.commandLine().getOut();
+        if (json) {
+            pw.println(SplitEvaluation.combinedJson(results).toPrettyString());
+        } else {
+            pw.printf("%s: %d images, %d detections, %.1f s; metrics.json and detections.json in %s%n", splits,
+                    data.records().size(), dets.size(), seconds, dir);
+            for (Metrics m : results.values()) {
+                pw.print(m.toTable());
+            }
+        }
+        pw.flush();
+        if (plots != null) {
+            for (Metrics m : results.values()) {
+                PrPlotter.writeAll(m.prFigures(), results.size() == 1 ? plots : plots.resolve(m.metric()));
+            }
+        }
+        return 0;
     }
 
     private int evaluateFiles() throws IOException {

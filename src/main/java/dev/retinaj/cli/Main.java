@@ -15,7 +15,11 @@ import picocli.CommandLine.Command;
         subcommands = {
             EnvCommand.class,
             ConfigCommand.class,
+            TrainCommand.class,
             EvalCommand.class,
+            PredictCommand.class,
+            SweepCommand.class,
+            PlotCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -50,7 +50,7 @@ public final class RetinaNetTranslator implements NoBatchifyTranslator<Image, De
     @Override
     public NDList processInput(TranslatorContext ctx, Image input) {
         RgbImage rgb = ImageDecoder.toRgb((BufferedImage) input.getWrappedImage());
-        Sample s = loader.transform(rgb, 0, "image", minSize);
+        Sample s = loader.forImage(rgb, 0, "image", null, minSize);
         HostBatch b = HostBatch.collate(List.of(s), sizeDivisibility);
         ctx.setAttachment("batch", b);
         NDArray x = ctx.getNDManager().create(b.images(), new Shape(1, 3, b.height(), b.width()));

@@ -20,7 +20,9 @@ import dev.retinaj.data.DataSource;
 import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.infer.ClassMap;
 import dev.retinaj.infer.PostProcessor;
+import dev.retinaj.serving.RetinaJModels;
 import dev.retinaj.loss.DetectionLoss;
 import dev.retinaj.model.ModelWeights;
 import dev.retinaj.model.RetinaNet;
@@ -98,8 +100,9 @@ public final class TrainRunner {
         int numClasses = cfg.model().numClasses() > 0 ? cfg.model().numClasses() : trainSplit.numClasses();
         if (numClasses < trainSplit.numClasses()) {
             throw new UserError("model.num_classes is " + numClasses + " but the data set has "
-                    + trainSplit.numClasses() + " classes", 2);
+                    + trainSplit.numClasses() + " classes " + trainSplit.classNames(), 2);
         }
+        ClassMap.of(trainSplit).write(run.root());
 
         AnchorGenerator anchorGen = new AnchorGenerator(cfg.model().anchors());
         AnchorCoverage.report(trainSplit, cfg, anchorGen);
@@ -159,7 +162,9 @@ public final class TrainRunner {
                 PeriodicEval evaluator = valSplit == null ? null
                         : new PeriodicEval(cfg, valSplit, net, trainer, anchorGen, new PostProcessor(cfg.test(), new BoxCoder()));
                 NonFiniteGuard guard = new NonFiniteGuard(run.diagnostics(), cfg.train().maxNonFinite());
-                return loop(trainSplit, step, loss, store, evaluator, guard, net, sgd, startIter, best, started);
+                RunResult result = loop(trainSplit, step, loss, store, evaluator, guard, net, sgd, startIter, best, started);
+                RetinaJModels.export(model, run.root());
+                return result;
             }
         }
     }

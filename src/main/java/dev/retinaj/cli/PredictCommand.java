@@ -1,0 +1,182 @@
+package dev.retinaj.cli;
+
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.ImageFactory;
+import ai.djl.modality.cv.output.BoundingBox;
+import ai.djl.modality.cv.output.DetectedObjects;
+import ai.djl.modality.cv.output.Rectangle;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.data.DataSource;
+import dev.retinaj.data.HostBatch;
+import dev.retinaj.data.ImageDecoder;
+import dev.retinaj.data.RgbImage;
+import dev.retinaj.data.Sample;
+import dev.retinaj.data.SampleLoader;
+import dev.retinaj.data.TransformSpec;
+import dev.retinaj.infer.ClassMap;
+import dev.retinaj.infer.Detections;
+import dev.retinaj.train.TrainedDetector;
+import dev.retinaj.util.ProgressBar;
+import dev.retinaj.util.UserError;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code retinaj predict}: detections drawn on copies of the images, and a detections JSON. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Run a trained detector on an image or a folder of images (jpg, jpeg, png, bmp).",
+            "Writes OUT/<image name>.png with labelled boxes and OUT/detections.json (COCO results format plus "
+                + "\"file\" and \"category\", in original-image pixels)."},
+        footer = {"", "Example:",
+            "  retinaj predict -c configs/shapes_r18_fpn_demo.yaml --weights runs/shapes_r18_fpn_demo "
+                + "--input data/shapes/val --out predictions --score 0.5"})
+public final class PredictCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(PredictCommand.class);
+    private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp");
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--weights", required = true, paramLabel = "W",
+            description = "A run directory (its best checkpoint), a checkpoint, or a weights file.")
+    Path weights;
+
+    @Option(names = "--input", required = true, paramLabel = "IMAGE_OR_DIR", description = "An image or a folder of images.")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--score", defaultValue = "0.3", paramLabel = "T",
+            description = "Lowest score drawn and written (default: ${DEFAULT-VALUE}).")
+    double score;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws IOException {
+        RetinaConfig cfg = config.loadRequired();
+        List<Path> images = images(input);
+        Files.createDirectories(out);
+        SampleLoader loader = new SampleLoader(TransformSpec.eval(cfg.data(), cfg.test()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int failed = 0;
+        try (TrainedDetector det = TrainedDetector.load(cfg, weights, () -> classesFromData(cfg));
+             ProgressBar bar = new ProgressBar("predict", images.size())) {
+            ClassMap classes = det.classes();
+            for (int i = 0; i < images.size(); i++) {
+                Path file = images.get(i);
+                RgbImage img;
+                try {
+                    img = ImageDecoder.decode(file);
+                } catch (IOException e) {
+                    LOG.warn("{}: skipped, cannot decode ({})", file, e.getMessage());
+                    failed++;
+                    bar.step(1, "");
+                    continue;
+                }
+                Sample s = loader.forImage(img, i + 1, stem(file), file, cfg.test().minSize());
+                Detections d = det.runner().run(HostBatch.collate(List.of(s), cfg.data().sizeDivisibility())).get(0);
+                draw(img, d, classes, out.resolve(stem(file) + ".png"));
+                float[] b = d.boxes();
+                for (int j = 0; j < d.size(); j++) {
+                    if (d.scores()[j] < score) {
+                        continue;
+                    }
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("image_id", i + 1);
+                    row.put("file", file.toString());
+                    row.put("category_id", classes.categoryIds().get(d.labels()[j]));
+                    row.put("category", classes.name(d.labels()[j]));
+                    row.put("bbox", List.of(b[4 * j], b[4 * j + 1], b[4 * j + 2] - b[4 * j], b[4 * j + 3] - b[4 * j + 1]));
+                    row.put("score", d.scores()[j]);
+                    rows.add(row);
+                }
+                bar.step(1, rows.size() + " detections");
+            }
+        }
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("detections.json").toFile(), rows);
+        System.out.printf(Locale.ROOT, "%d images, %d detections (score >= %.2f) -> %s%s%n", images.size() - failed,
+                rows.size(), score, out, failed > 0 ? "; " + failed + " images could not be read" : "");
+        return failed == images.size() ? 1 : 0;
+    }
+
+    private void draw(RgbImage img, Detections d, ClassMap classes, Path file) throws IOException {
+        BufferedImage bi = new BufferedImage(img.width(), img.height(), BufferedImage.TYPE_INT_RGB);
+        byte[] rgb = img.rgb();
+        for (int y = 0; y < img.height(); y++) {
+            for (int x = 0; x < img.width(); x++) {
+                int o = 3 * (y * img.width() + x);
+                bi.setRGB(x, y, (rgb[o] & 0xFF) << 16 | (rgb[o + 1] & 0xFF) << 8 | (rgb[o + 2] & 0xFF));
+            }
+        }
+        List<String> names = new ArrayList<>();
+        List<Double> probs = new ArrayList<>();
+        List<BoundingBox> boxes = new ArrayList<>();
+        float[] b = d.boxes();
+        for (int j = 0; j < d.size(); j++) {
+            if (d.scores()[j] >= score) {
+                names.add(classes.name(d.labels()[j]));
+                probs.add((double) d.scores()[j]);
+                boxes.add(new Rectangle(b[4 * j] / img.width(), b[4 * j + 1] / img.height(),
+                        (b[4 * j + 2] - b[4 * j]) / img.width(), (b[4 * j + 3] - b[4 * j + 1]) / img.height()));
+            }
+        }
+        Image image = ImageFactory.getInstance().fromImage(bi);
+        image.drawBoundingBoxes(new DetectedObjects(names, probs, boxes));
+        try (OutputStream os = Files.newOutputStream(file)) {
+            image.save(os, "png");
+        }
+    }
+
+    private static ClassMap classesFromData(RetinaConfig cfg) {
+        try {
+            if (cfg.data().root() != null && Files.exists(Path.of(cfg.data().root())) && !cfg.data().val().isEmpty()) {
+                return ClassMap.of(DataSource.val(cfg.data()));
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("class names from the data set unavailable: {}", e.getMessage());
+        }
+        return null;
+    }
+
+    static List<Path> images(Path input) throws IOException {
+        if (Files.isRegularFile(input)) {
+            return List.of(input);
+        }
+        if (!Files.isDirectory(input)) {
+            throw new UserError("--input " + input + ": no such file or folder", 2);
+        }
+        List<Path> out;
+        try (Stream<Path> s = Files.list(input)) {
+            out = s.filter(p -> EXTENSIONS.stream().anyMatch(e -> p.getFileName().toString().toLowerCase(Locale.ROOT)
+                    .endsWith(e))).sorted().toList();
+        }
+        if (out.isEmpty()) {
+            throw new UserError("--input " + input + ": no images (" + String.join(", ", EXTENSIONS) + ")", 2);
+        }
+        return out;
+    }
+
+    static String stem(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.retinaj.cli;
+
+import dev.retinaj.sweep.GridSpec;
+import dev.retinaj.sweep.SweepRunner;
+import dev.retinaj.sweep.SweepSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code retinaj sweep}. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Train every combination of --grid values (one run directory each, one after the other), then "
+                + "write summary.md, summary.csv, AP-against-key plots and overlaid loss curves.",
+            "Re-running the same command skips finished runs and resumes interrupted ones."},
+        footer = {"", "Example:",
+            "  retinaj sweep -c configs/experiments/focal_gamma_alpha.yaml --grid loss.cls.gamma=0,1,2 "
+                + "--grid loss.cls.alpha=0.25,0.5 --out runs/sweep_gamma_alpha"})
+public final class SweepCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--grid", required = true, paramLabel = "K=V1,V2,...",
+            description = "A key and its values (repeatable; the runs are the product).")
+    List<String> grids = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Sweep folder (default: runs/sweep_<config name>).")
+    Path out;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        config.loadRequired();
+        List<GridSpec> axes = grids.stream().map(GridSpec::parse).toList();
+        Path dir = out != null ? out : Path.of("runs", "sweep_" + TrainCommand.stem(config.config));
+        List<SweepSummary.Row> rows = new SweepRunner(config.config, config.overrides, axes, dir).run();
+        System.out.println(Files.readString(dir.resolve("summary.md")));
+        System.out.println(rows.size() + " runs; summary, plots and runs in " + dir);
+        return 0;
+    }
+}

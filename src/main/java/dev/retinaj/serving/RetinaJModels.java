@@ -1,0 +1,78 @@
+package dev.retinaj.serving;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.output.DetectedObjects;
+import ai.djl.repository.zoo.Criteria;
+import dev.retinaj.anchors.AnchorGenerator;
+import dev.retinaj.anchors.BoxCoder;
+import dev.retinaj.config.ConfigLoader;
+import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.data.SampleLoader;
+import dev.retinaj.data.TransformSpec;
+import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.infer.ClassMap;
+import dev.retinaj.infer.PostProcessor;
+import dev.retinaj.infer.RetinaNetTranslator;
+import dev.retinaj.model.RetinaNet;
+import dev.retinaj.model.RetinaNetFactory;
+import dev.retinaj.util.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Loads a trained run into a DJL {@code ZooModel<Image, DetectedObjects>} for a Java service:
+ * <pre>{@code
+ * Criteria<Image, DetectedObjects> criteria = RetinaJModels.criteria(Path.of("runs/shapes_r18_fpn_demo"));
+ * try (ZooModel<Image, DetectedObjects> model = criteria.loadModel();
+ *      Predictor<Image, DetectedObjects> predictor = model.newPredictor()) {
+ *     DetectedObjects found = predictor.predict(ImageFactory.getInstance().fromFile(Path.of("photo.png")));
+ * }
+ * }</pre>
+ * A run exports its final model for this as {@code RUN_DIR/serving/retinanet-0000.params} (DJL's
+ * parameter format), beside its {@code config.yaml} and {@code classes.json}.
+ */
+public final class RetinaJModels {
+    public static final String SERVING_DIR = "serving";
+    public static final String MODEL_NAME = "retinanet";
+
+    private RetinaJModels() {}
+
+    public static Criteria<Image, DetectedObjects> criteria(Path runDir) {
+        Path serving = runDir.resolve(SERVING_DIR);
+        if (!Files.isDirectory(serving)) {
+            throw new UserError(runDir + ": no " + SERVING_DIR + "/ model (is it a finished RetinaJ run?)");
+        }
+        RetinaConfig cfg = ConfigLoader.load(runDir.resolve("config.yaml"), List.of());
+        ClassMap classes = ClassMap.read(runDir);
+        if (classes == null) {
+            throw new UserError(runDir + ": no " + ClassMap.FILE);
+        }
+        Device device = EngineSetup.resolve(cfg.device(), EngineSetup.start(cfg.threads())).get(0);
+        RetinaNet net = RetinaNetFactory.build(cfg.model(), classes.size());
+        RetinaNetTranslator translator = new RetinaNetTranslator(net,
+                new SampleLoader(TransformSpec.eval(cfg.data(), cfg.test())), cfg.test().minSize(),
+                cfg.data().sizeDivisibility(), new AnchorGenerator(cfg.model().anchors()),
+                new PostProcessor(cfg.test(), new BoxCoder()), classes.names());
+        return Criteria.builder()
+                .setTypes(Image.class, DetectedObjects.class)
+                .optModelPath(serving)
+                .optModelName(MODEL_NAME)
+                .optBlock(net)
+                .optEngine(EngineSetup.ENGINE)
+                .optDevice(device)
+                .optTranslator(translator)
+                .build();
+    }
+
+    /** Writes the model's current parameters where {@link #criteria} finds them. */
+    public static void export(Model model, Path runDir) throws IOException {
+        Path dir = runDir.resolve(SERVING_DIR);
+        Files.createDirectories(dir);
+        model.setProperty("Epoch", "0");
+        model.save(dir, MODEL_NAME);
+    }
+}
