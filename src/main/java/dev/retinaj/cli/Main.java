@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             EnvCommand.class,
             ConfigCommand.class,
+            DataCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

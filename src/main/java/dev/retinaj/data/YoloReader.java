@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 public final class YoloReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final List<String> IMAGE_EXTS = List.of("jpg", "jpeg", "png", "bmp");
+    /** data.yaml keys that are not splits (ultralytics uses train/val/test; any other list-valued key counts too). */
+    private static final java.util.Set<String> NOT_SPLITS = java.util.Set.of("path", "names", "nc", "download", "yaml_file");
 
     private YoloReader() {}
 
@@ -46,9 +48,11 @@ public final class YoloReader {
         Path dir = yaml.toAbsolutePath().getParent();
         Path root = n.hasNonNull("path") ? dir.resolve(n.get("path").asText()).normalize() : dir;
         Map<String, List<String>> splits = new TreeMap<>();
-        for (String s : List.of("train", "val", "test")) {
-            JsonNode v = n.get(s);
-            if (v == null || v.isNull()) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            var field = it.next();
+            String s = field.getKey();
+            JsonNode v = field.getValue();
+            if (NOT_SPLITS.contains(s) || v == null || !(v.isTextual() || v.isArray())) {
                 continue;
             }
             List<String> entries = new ArrayList<>();
