@@ -7,8 +7,8 @@ import picocli.CommandLine.Spec;
 /** {@code retinaj bench ...}: timing benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure how fast parts of RetinaJ run on this machine.",
-        subcommands = {BenchModelCommand.class, BenchEvalCommand.class},
-        footer = {"", "Example:", "  retinaj bench model --backbone r50 --size 512 --batch 2",
+        subcommands = {BenchDataCommand.class, BenchModelCommand.class, BenchEvalCommand.class},
+        footer = {"", "Example:", "  retinaj bench data --json", "  retinaj bench model --backbone r50 --size 512 --batch 2",
             "  retinaj bench eval --images 5000 --dets 100 --classes 80"})
 public final class BenchCommand implements Runnable {
     @Spec

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             EnvCommand.class,
             ConfigCommand.class,
+            DataCommand.class,
             TrainCommand.class,
             EvalCommand.class,
             PredictCommand.class,

@@ -1,0 +1,186 @@
+package dev.retinaj.cli;
+
+import dev.retinaj.config.DataConfig;
+import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.data.BadSamples;
+import dev.retinaj.data.DataConverter;
+import dev.retinaj.data.DataInput;
+import dev.retinaj.data.DataSource;
+import dev.retinaj.data.DatasetStats;
+import dev.retinaj.data.LoadedSplit;
+import dev.retinaj.data.ShapesGenerator;
+import dev.retinaj.data.ShapesParams;
+import dev.retinaj.util.UserError;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code retinaj data ...}: generate, inspect and convert data sets. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Generate the shapes data set, print data set statistics, convert between VOC, COCO and YOLO.",
+        subcommands = {DataCommand.Shapes.class, DataCommand.Stats.class, DataCommand.Convert.class},
+        footer = {"", "Example:", "  retinaj data shapes --out data/shapes",
+            "  retinaj data stats -c configs/shapes_r18_fpn_demo.yaml --json"})
+public final class DataCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "shapes", mixinStandardHelpOptions = true,
+            description = "Write the seeded synthetic shapes detection set (circle, cross, square, triangle) "
+                    + "in COCO and VOC layouts.",
+            footer = {"", "Example:", "  retinaj data shapes --out data/shapes --train 1000 --val 200 --size 320",
+                "  retinaj data shapes --out data/shapes_lt --imbalance 0.3"})
+    static final class Shapes implements Runnable {
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (new or empty).")
+        Path out;
+        @Option(names = "--train", defaultValue = "1000", description = "Training images (default: ${DEFAULT-VALUE}).")
+        int train;
+        @Option(names = "--val", defaultValue = "200", description = "Validation images (default: ${DEFAULT-VALUE}).")
+        int val;
+        @Option(names = "--size", defaultValue = "320", paramLabel = "PX", description = "Square image size (default: ${DEFAULT-VALUE}).")
+        int size;
+        @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = "--imbalance", defaultValue = "1.0", paramLabel = "R",
+                description = "Class k is drawn with probability proportional to R^k, 0 < R <= 1 (default: ${DEFAULT-VALUE}).")
+        double imbalance;
+        @Mixin
+        CommonOptions common;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            ShapesParams p;
+            try {
+                p = new ShapesParams(train, val, size, seed, imbalance);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage(), 2);
+            }
+            long t0 = System.nanoTime();
+            ShapesGenerator.generate(out, p);
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf("wrote %d train + %d val images (%d px, classes %s) to %s in %.1f s%n", train, val, size,
+                    String.join(", ", ShapesGenerator.classNames()), out, (System.nanoTime() - t0) / 1e9);
+            w.printf("  COCO: %s/annotations/instances_{train,val}.json, VOC: %s/VOCdevkit/VOC2007%n", out, out);
+            w.flush();
+        }
+    }
+
+    /** {@code --format F --root PATH [--images DIR] [--classes a,b]}: a data set given without a config. */
+    static final class InputOptions {
+        @Option(names = "--images", paramLabel = "DIR", description = "coco: the image folder (default: beside annotations/, named after the split).")
+        Path images;
+        @Option(names = "--classes", split = ",", paramLabel = "a,b,c", description = "Class names in index order (default: from the annotations).")
+        List<String> classes;
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true,
+            description = "Count images, boxes per class, box sizes (COCO small/medium/large), boxes per image, "
+                    + "aspect ratios, empty images and problems.",
+            footer = {"", "Example:", "  retinaj data stats -c configs/shapes_r18_fpn_demo.yaml --split val",
+                "  retinaj data stats --format voc --root data/VOCdevkit/VOC2007 --split test --json",
+                "  retinaj data stats --format coco --root data/coco/annotations/instances_val2017.json"})
+    static final class Stats implements Runnable {
+        @Mixin
+        ConfigOptions config;
+        @Option(names = "--format", paramLabel = "voc|coco|yolo", description = "Read a data set without a config.")
+        String format;
+        @Option(names = "--root", paramLabel = "PATH",
+                description = "With --format: the VOC20xx folder, the COCO instances JSON, or the YOLO data.yaml.")
+        Path root;
+        @Option(names = "--split", paramLabel = "S",
+                description = "Split to read (with -c: a data.train/data.val entry, default all of data.train; "
+                        + "with --format: default all annotations).")
+        String split;
+        @Mixin
+        InputOptions input;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+        @Mixin
+        CommonOptions common;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            LoadedSplit s;
+            if (format != null || root != null) {
+                if (format == null || root == null) {
+                    throw new UserError("--format and --root go together", 2);
+                }
+                if (config.config != null) {
+                    throw new UserError("give either -c CONFIG or --format/--root, not both", 2);
+                }
+                DataInput in = new DataInput(DataInput.format(format), root, input.images, input.classes);
+                s = in.read(split == null ? List.of() : List.of(split), BadSamples.collecting());
+            } else {
+                RetinaConfig cfg = config.loadRequired();
+                DataConfig d = cfg.data();
+                List<String> splits = split == null ? d.train() : List.of(split);
+                s = DataSource.read(d.format(), DataSource.root(d), splits,
+                        input.classes != null ? input.classes : d.classes(), d.keepEmpty(), BadSamples.collecting());
+            }
+            DatasetStats st = DatasetStats.of(s);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(st.toJson());
+                out.flush();
+            } else {
+                st.print(out);
+            }
+        }
+    }
+
+    @Command(name = "convert", mixinStandardHelpOptions = true,
+            description = "Convert a data set between VOC, COCO and YOLO (boxes and classes exact; "
+                    + "crowd <-> difficult; YOLO drops crowd boxes). Images are hard-linked or copied.",
+            footer = {"", "Example:",
+                "  retinaj data convert --from voc --in data/VOCdevkit/VOC2007 --to coco --out data/voc07_coco",
+                "  retinaj data convert --from coco --in data/shapes/annotations/instances_val.json --to yolo --out data/shapes_yolo"})
+    static final class Convert implements Runnable {
+        @Option(names = "--from", required = true, paramLabel = "voc|coco|yolo", description = "Input format.")
+        String from;
+        @Option(names = "--in", required = true, paramLabel = "PATH",
+                description = "VOC20xx folder, COCO instances JSON (or a folder holding annotations/), or YOLO data.yaml.")
+        Path in;
+        @Option(names = "--to", required = true, paramLabel = "voc|coco|yolo", description = "Output format.")
+        String to;
+        @Option(names = "--out", required = true, paramLabel = "PATH",
+                description = "New folder: a VOC20xx folder for voc, a COCO root (annotations/ + split folders), or a YOLO root.")
+        Path out;
+        @Option(names = "--split", paramLabel = "S", description = "Split(s) to convert (repeatable; default: all found).")
+        List<String> splits = new ArrayList<>();
+        @Mixin
+        InputOptions input;
+        @Mixin
+        CommonOptions common;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            DataInput src = new DataInput(DataInput.format(from), in, input.images, input.classes);
+            BadSamples bad = new BadSamples(DataConfig.OnBadSample.SKIP);
+            DataConverter.Result r = DataConverter.convert(src, splits, DataInput.format(to), out, bad);
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf("wrote %s to %s: %s; %d boxes%s%n", to, out, r.imagesPerSplit(), r.boxes(),
+                    r.droppedCrowd() > 0 ? " (" + r.droppedCrowd() + " crowd/difficult boxes left out: YOLO cannot hold them)" : "");
+            if (!r.problems().isEmpty()) {
+                w.printf("%d problems (skipped): first: %s%n", r.problems().size(), r.problems().get(0));
+            }
+            w.flush();
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.retinaj.data;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.retinaj.util.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * COCO instances JSON. Sparse category ids become classes 0..K-1 in ascending id order (the ids are
+ * kept for writing results); {@code iscrowd} becomes the crowd flag; [x, y, w, h] becomes
+ * (x, y, x + w, y + h). Read with a streaming parser, so segmentation polygons never sit in memory.
+ */
+public final class CocoReader {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private CocoReader() {}
+
+    /** One instances JSON and the folder its {@code file_name}s are relative to. */
+    public record Part(Path json, Path imageDir) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Image(@JsonProperty("id") long id, @JsonProperty("file_name") String fileName,
+                 @JsonProperty("width") int width, @JsonProperty("height") int height) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Annotation(@JsonProperty("id") long id, @JsonProperty("image_id") long imageId,
+                      @JsonProperty("category_id") long categoryId, @JsonProperty("bbox") double[] bbox,
+                      @JsonProperty("iscrowd") int iscrowd) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Category(@JsonProperty("id") long id, @JsonProperty("name") String name) {}
+
+    private record Content(List<Image> images, List<Annotation> annotations, List<Category> categories) {}
+
+    /**
+     * @param classes optional subset/order of category names (others are left out); null = all
+     *                categories in ascending id order
+     * @param keepEmpty keep images without any box
+     */
+    public static LoadedSplit read(List<Part> parts, List<String> classes, boolean keepEmpty, BadSamples bad) {
+        TreeMap<Long, String> categories = null;
+        List<Content> contents = new ArrayList<>();
+        for (Part part : parts) {
+            Content c = parse(part.json(), bad);
+            if (c == null) {
+                contents.add(null);
+                continue;
+            }
+            TreeMap<Long, String> cats = new TreeMap<>();
+            for (Category cat : c.categories()) {
+                if (cats.put(cat.id(), cat.name()) != null) {
+                    throw new UserError(part.json() + ": category id " + cat.id() + " appears twice");
+                }
+            }
+            if (categories == null) {
+                categories = cats;
+            } else if (!categories.equals(cats)) {
+                throw new UserError(part.json() + ": its categories differ from those of " + parts.get(0).json());
+            }
+            contents.add(c);
+        }
+        if (categories == null) {
+            categories = new TreeMap<>();
+        }
+        List<String> classNames = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        Map<Long, Integer> index = new HashMap<>();
+        if (classes == null || classes.isEmpty()) {
+            for (var e : categories.entrySet()) {
+                index.put(e.getKey(), classNames.size());
+                classNames.add(e.getValue());
+                ids.add(e.getKey());
+            }
+        } else {
+            Map<String, Long> byName = new LinkedHashMap<>();
+            categories.forEach((id, name) -> byName.putIfAbsent(name, id));
+            for (String name : classes) {
+                Long id = byName.get(name);
+                if (id == null) {
+                    throw new UserError("data.classes: '" + name + "' is not a category of "
+                            + parts.get(0).json() + " (has: " + String.join(", ", byName.keySet()) + ")", 2);
+                }
+                index.put(id, classNames.size());
+                classNames.add(name);
+                ids.add(id);
+            }
+        }
+        List<DetectionRecord> records = new ArrayList<>();
+        Set<Long> seenIds = new HashSet<>();
+        for (int p = 0; p < parts.size(); p++) {
+            Content c = contents.get(p);
+            if (c != null) {
+                collect(parts.get(p), c, categories.keySet(), index, keepEmpty, seenIds, records, bad);
+            }
+        }
+        long[] catIds = ids.stream().mapToLong(Long::longValue).toArray();
+        return new LoadedSplit(records, classNames, catIds, LoadReport.of(records, bad));
+    }
+
+    private static void collect(Part part, Content c, Set<Long> knownCategories, Map<Long, Integer> index,
+                                boolean keepEmpty, Set<Long> seenIds, List<DetectionRecord> out, BadSamples bad) {
+        String file = part.json().toString();
+        Map<Long, Image> images = new LinkedHashMap<>();
+        for (Image im : c.images()) {
+            if (images.containsKey(im.id()) || seenIds.contains(im.id())) {
+                bad.report(file, "duplicate image id " + im.id() + " (" + im.fileName() + ")");
+                continue;
+            }
+            images.put(im.id(), im);
+        }
+        Map<Long, List<Annotation>> byImage = new HashMap<>();
+        for (Annotation a : c.annotations()) {
+            if (!images.containsKey(a.imageId())) {
+                bad.report(file, "annotation " + a.id() + " refers to unknown image id " + a.imageId());
+                continue;
+            }
+            if (!knownCategories.contains(a.categoryId())) {
+                bad.report(file, "annotation " + a.id() + " has unknown category id " + a.categoryId());
+                continue;
+            }
+            if (!index.containsKey(a.categoryId())) {
+                continue; // a category left out by data.classes
+            }
+            if (a.bbox() == null || a.bbox().length != 4) {
+                bad.report(file, "annotation " + a.id() + " has no 4-number bbox");
+                continue;
+            }
+            byImage.computeIfAbsent(a.imageId(), k -> new ArrayList<>()).add(a);
+        }
+        for (Image im : images.values()) {
+            Path path = part.imageDir().resolve(im.fileName() == null ? "" : im.fileName());
+            if (im.fileName() == null || !Files.isRegularFile(path)) {
+                bad.report(path, "image file not found (image id " + im.id() + " in " + part.json().getFileName() + ")");
+                continue;
+            }
+            int w = im.width();
+            int h = im.height();
+            if (w <= 0 || h <= 0) {
+                try {
+                    int[] wh = ImageDecoder.size(path);
+                    w = wh[0];
+                    h = wh[1];
+                } catch (IOException e) {
+                    bad.report(path, "no width/height in the JSON and the image header is unreadable");
+                    continue;
+                }
+            }
+            RecordBuilder rb = new RecordBuilder(file + " (image id " + im.id() + ")", w, h, bad);
+            for (Annotation a : byImage.getOrDefault(im.id(), List.of())) {
+                double[] b = a.bbox();
+                rb.add((float) b[0], (float) b[1], (float) (b[0] + b[2]), (float) (b[1] + b[3]),
+                        index.get(a.categoryId()), a.iscrowd() != 0);
+            }
+            if (rb.size() == 0 && !keepEmpty) {
+                continue;
+            }
+            seenIds.add(im.id());
+            out.add(rb.build(im.id(), stem(im.fileName()), path));
+        }
+    }
+
+    static String stem(String fileName) {
+        String n = Path.of(fileName).getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    private static Content parse(Path json, BadSamples bad) {
+        if (!Files.isRegularFile(json)) {
+            throw new UserError(json + ": annotation file not found", 2);
+        }
+        List<Image> images = new ArrayList<>();
+        List<Annotation> annotations = new ArrayList<>();
+        List<Category> categories = new ArrayList<>();
+        try (JsonParser p = JSON.getFactory().createParser(json.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (field) {
+                    case "images" -> readArray(p, t, Image.class, images);
+                    case "annotations" -> readArray(p, t, Annotation.class, annotations);
+                    case "categories" -> readArray(p, t, Category.class, categories);
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw new IOException("unexpected content after the top-level object");
+            }
+        } catch (IOException e) {
+            bad.report(json, "malformed COCO JSON: " + VocReader.oneLine(e.getMessage()));
+            return null;
+        }
+        return new Content(images, annotations, categories);
+    }
+
+    private static <T> void readArray(JsonParser p, JsonToken t, Class<T> type, List<T> out) throws IOException {
+        if (t != JsonToken.START_ARRAY) {
+            throw new IOException("'" + p.currentName() + "' is not an array");
+        }
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            out.add(JSON.readValue(p, type));
+        }
+        if (p.currentToken() != JsonToken.END_ARRAY) {
+            throw new IOException("'" + p.currentName() + "' holds something other than objects");
+        }
+    }
+}

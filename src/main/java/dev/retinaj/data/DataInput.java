@@ -1,0 +1,112 @@
+package dev.retinaj.data;
+
+import dev.retinaj.config.DataConfig.Format;
+import dev.retinaj.util.UserError;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A data set named on the command line ({@code --format F --root PATH}) rather than by a config:
+ * for voc the VOC20xx folder, for coco an instances JSON (images in {@code --images}, default the
+ * folder beside {@code annotations/} named after the split) or a folder holding {@code annotations/},
+ * for yolo the data.yaml.
+ */
+public record DataInput(Format format, Path root, Path images, List<String> classes) {
+    private static final Pattern INSTANCES = Pattern.compile("instances_(.+)\\.json");
+
+    public static Format format(String name) {
+        try {
+            return Format.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("unknown format '" + name + "' (voc, coco or yolo)", 2);
+        }
+    }
+
+    /** The splits this input holds (used when none are asked for). */
+    public List<String> splits() {
+        return switch (format) {
+            case VOC -> VocReader.splits(root);
+            case COCO -> {
+                if (Files.isDirectory(root)) {
+                    Path ann = root.resolve("annotations");
+                    try (Stream<Path> s = Files.list(ann)) {
+                        yield s.map(p -> INSTANCES.matcher(p.getFileName().toString()))
+                                .filter(Matcher::matches).map(m -> m.group(1)).sorted().toList();
+                    } catch (java.io.IOException e) {
+                        throw new UserError(ann + ": cannot list instances_*.json: " + e.getMessage(), 2);
+                    }
+                }
+                yield List.of(cocoSplit(root));
+            }
+            case YOLO -> List.copyOf(YoloReader.parseYaml(root).splits().keySet());
+        };
+    }
+
+    /**
+     * Reads {@code splits} joined (empty = for voc every annotation, for coco the JSON given, for yolo
+     * every split).
+     */
+    public LoadedSplit read(List<String> splits, BadSamples bad) {
+        requireExists();
+        return switch (format) {
+            case VOC -> {
+                List<VocReader.Part> parts = new ArrayList<>();
+                if (splits.isEmpty()) {
+                    parts.add(new VocReader.Part(root, null));
+                }
+                splits.forEach(s -> parts.add(new VocReader.Part(root, s)));
+                yield VocReader.read(parts, classes, bad);
+            }
+            case COCO -> {
+                List<CocoReader.Part> parts = new ArrayList<>();
+                List<String> use = splits.isEmpty() ? splits() : splits;
+                for (String s : use) {
+                    Path json = Files.isDirectory(root) ? root.resolve("annotations/instances_" + s + ".json") : root;
+                    if (!Files.isDirectory(root) && !splits.isEmpty() && !s.equals(cocoSplit(root))) {
+                        throw new UserError(root + ": holds split '" + cocoSplit(root) + "', not '" + s + "'", 2);
+                    }
+                    parts.add(new CocoReader.Part(json, imagesFor(json, s)));
+                }
+                yield CocoReader.read(parts, classes, true, bad);
+            }
+            case YOLO -> YoloReader.read(root, splits, classes, bad);
+        };
+    }
+
+    private void requireExists() {
+        if (!Files.exists(root)) {
+            throw new UserError(root + ": not found", 2);
+        }
+        if (format == Format.VOC && !Files.isDirectory(root.resolve("Annotations"))) {
+            throw new UserError(root + ": not a VOC20xx folder (no Annotations/ in it)", 2);
+        }
+        if (format == Format.YOLO && Files.isDirectory(root)) {
+            throw new UserError(root + ": give the data.yaml file for yolo", 2);
+        }
+    }
+
+    private Path imagesFor(Path json, String split) {
+        if (images != null) {
+            return images;
+        }
+        Path annDir = json.toAbsolutePath().getParent();
+        Path base = annDir.getParent() == null ? annDir : annDir.getParent();
+        Path beside = base.resolve(split);
+        return Files.isDirectory(beside) ? beside : annDir;
+    }
+
+    static String cocoSplit(Path json) {
+        Matcher m = INSTANCES.matcher(json.getFileName().toString());
+        if (m.matches()) {
+            return m.group(1);
+        }
+        String n = json.getFileName().toString();
+        return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+    }
+}

@@ -1,0 +1,261 @@
+package dev.retinaj.data;
+
+import dev.retinaj.util.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Pascal VOC: {@code VOC20xx/{Annotations/<id>.xml, JPEGImages/<id>.jpg, ImageSets/Main/<split>.txt}}.
+ * Several year/split pairs are joined; {@code difficult} becomes the crowd flag; the 1-based
+ * xmin/ymin become 0-based (x1 = xmin - 1), xmax/ymax stay (width = xmax - xmin + 1).
+ */
+public final class VocReader {
+    private static final String[] IMAGE_EXTS = {".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"};
+
+    private VocReader() {}
+
+    /** One VOC20xx folder and a split of it ({@code null} = every XML in Annotations/). */
+    public record Part(Path yearDir, String split) {}
+
+    /** {@code devkit} holds VOC20xx folders; each split is {@code VOC2007/trainval}-style. */
+    public static LoadedSplit read(Path devkit, List<String> splits, List<String> classes, BadSamples bad) {
+        List<Part> parts = new ArrayList<>();
+        for (String s : splits) {
+            int slash = s.lastIndexOf('/');
+            if (slash <= 0) {
+                throw new UserError("VOC split '" + s + "' must look like VOC2007/trainval", 2);
+            }
+            parts.add(new Part(devkit.resolve(s.substring(0, slash)), s.substring(slash + 1)));
+        }
+        return read(parts, classes, bad);
+    }
+
+    public static LoadedSplit read(List<Part> parts, List<String> classes, BadSamples bad) {
+        List<Parsed> parsed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        DocumentBuilder db = newBuilder();
+        for (Part part : parts) {
+            for (String id : ids(part)) {
+                Path xml = part.yearDir().resolve("Annotations").resolve(id + ".xml");
+                if (!seen.add(part.yearDir().toAbsolutePath().normalize() + "/" + id)) {
+                    bad.report(xml, "duplicate image id '" + id + "'");
+                    continue;
+                }
+                Parsed p = parse(db, part.yearDir(), id, xml, bad);
+                if (p != null) {
+                    parsed.add(p);
+                }
+            }
+        }
+        Set<String> names = ClassList.ordered();
+        parsed.forEach(p -> p.objects.forEach(o -> names.add(o.name)));
+        List<String> classNames = classes == null || classes.isEmpty() ? ClassList.discovered(names) : classes;
+        Map<String, Integer> index = ClassList.index(classNames);
+        List<DetectionRecord> records = new ArrayList<>();
+        for (Parsed p : parsed) {
+            RecordBuilder rb = new RecordBuilder(p.xml.toString(), p.width, p.height, bad);
+            for (Obj o : p.objects) {
+                Integer k = index.get(o.name);
+                if (k == null) {
+                    bad.report(p.xml, "unknown class '" + o.name + "' (known: " + String.join(", ", classNames) + ")");
+                    continue;
+                }
+                rb.add(o.xmin - 1, o.ymin - 1, o.xmax, o.ymax, k, o.difficult);
+            }
+            records.add(rb.build(records.size() + 1, p.id, p.image));
+        }
+        return new LoadedSplit(records, classNames, LoadedSplit.sequentialIds(classNames.size()),
+                LoadReport.of(records, bad));
+    }
+
+    /** The split names a VOC20xx folder has (ImageSets/Main/*.txt without a class prefix). */
+    public static List<String> splits(Path yearDir) {
+        Path main = yearDir.resolve("ImageSets").resolve("Main");
+        if (!Files.isDirectory(main)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(main)) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".txt") && !n.contains("_"))
+                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+        } catch (IOException e) {
+            throw new UserError(main + ": cannot list: " + e.getMessage());
+        }
+    }
+
+    private static List<String> ids(Part part) {
+        if (part.split() == null) {
+            Path ann = part.yearDir().resolve("Annotations");
+            if (!Files.isDirectory(ann)) {
+                throw new UserError(ann + ": not found (expected a VOC20xx folder holding Annotations/)", 2);
+            }
+            try (Stream<Path> s = Files.list(ann)) {
+                return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xml"))
+                        .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+            } catch (IOException e) {
+                throw new UserError(ann + ": cannot list: " + e.getMessage());
+            }
+        }
+        Path list = part.yearDir().resolve("ImageSets").resolve("Main").resolve(part.split() + ".txt");
+        if (!Files.isRegularFile(list)) {
+            throw new UserError(list + ": split file not found", 2);
+        }
+        try {
+            List<String> ids = new ArrayList<>();
+            for (String line : Files.readAllLines(list)) {
+                String t = line.trim();
+                if (!t.isEmpty()) {
+                    ids.add(t.split("\\s+")[0]);
+                }
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new UserError(list + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private record Obj(String name, boolean difficult, float xmin, float ymin, float xmax, float ymax) {}
+
+    private record Parsed(String id, Path xml, Path image, int width, int height, List<Obj> objects) {}
+
+    private static Parsed parse(DocumentBuilder db, Path yearDir, String id, Path xml, BadSamples bad) {
+        if (!Files.isRegularFile(xml)) {
+            bad.report(xml, "annotation file not found");
+            return null;
+        }
+        Element root;
+        List<Obj> objects = new ArrayList<>();
+        String filename;
+        int width;
+        int height;
+        try {
+            Document doc = db.parse(xml.toFile());
+            root = doc.getDocumentElement();
+            filename = text(root, "filename");
+            Element size = child(root, "size");
+            width = size == null ? 0 : (int) Math.round(number(size, "width", 0));
+            height = size == null ? 0 : (int) Math.round(number(size, "height", 0));
+            NodeList nodes = root.getChildNodes();
+            for (int i = 0; i < nodes.getLength(); i++) {
+                if (nodes.item(i) instanceof Element e && e.getTagName().equals("object")) {
+                    String name = text(e, "name");
+                    Element bb = child(e, "bndbox");
+                    if (name == null || bb == null) {
+                        throw new IllegalArgumentException("an <object> lacks <name> or <bndbox>");
+                    }
+                    String diff = text(e, "difficult");
+                    boolean difficult = diff != null && !diff.isBlank() && Double.parseDouble(diff.trim()) != 0;
+                    objects.add(new Obj(name.trim(), difficult, (float) number(bb, "xmin", Double.NaN),
+                            (float) number(bb, "ymin", Double.NaN), (float) number(bb, "xmax", Double.NaN),
+                            (float) number(bb, "ymax", Double.NaN)));
+                }
+            }
+        } catch (org.xml.sax.SAXException e) {
+            bad.report(xml, "malformed XML: " + oneLine(e.getMessage()));
+            return null;
+        } catch (IOException e) {
+            bad.report(xml, "cannot read: " + oneLine(e.getMessage()));
+            return null;
+        } catch (IllegalArgumentException e) {
+            bad.report(xml, "bad annotation: " + oneLine(e.getMessage()));
+            return null;
+        }
+        Path image = findImage(yearDir.resolve("JPEGImages"), id, filename);
+        if (image == null) {
+            bad.report(yearDir.resolve("JPEGImages").resolve(id + ".jpg"), "image file not found");
+            return null;
+        }
+        if (width <= 0 || height <= 0) {
+            try {
+                int[] wh = ImageDecoder.size(image);
+                width = wh[0];
+                height = wh[1];
+            } catch (IOException e) {
+                bad.report(image, "no <size> in " + xml.getFileName() + " and the image header is unreadable");
+                return null;
+            }
+        }
+        return new Parsed(id, xml, image, width, height, objects);
+    }
+
+    static Path findImage(Path dir, String id, String filename) {
+        for (String ext : IMAGE_EXTS) {
+            Path p = dir.resolve(id + ext);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        if (filename != null && !filename.isBlank()) {
+            Path p = dir.resolve(filename.trim());
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            DocumentBuilder db = f.newDocumentBuilder();
+            db.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // throws on fatal errors, prints nothing
+            return db;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Element child(Element e, String tag) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c && c.getTagName().equals(tag)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String text(Element e, String tag) {
+        Element c = child(e, tag);
+        return c == null ? null : c.getTextContent();
+    }
+
+    private static double number(Element e, String tag, double missing) {
+        String t = text(e, tag);
+        if (t == null || t.isBlank()) {
+            if (Double.isNaN(missing)) {
+                throw new IllegalArgumentException("<" + tag + "> missing");
+            }
+            return missing;
+        }
+        try {
+            return Double.parseDouble(t.trim());
+        } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException("<" + tag + "> is not a number: '" + t.trim() + "'");
+        }
+    }
+
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}
