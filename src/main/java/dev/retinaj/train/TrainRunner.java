@@ -58,11 +58,18 @@ public final class TrainRunner {
     private final RetinaConfig cfg;
     private final RunDirectory run;
     private final boolean resume;
+    /** For tests: throw after this iteration, as a crash would (0 = never). */
+    private long crashAfter;
 
     public TrainRunner(RetinaConfig cfg, RunDirectory run, boolean resume) {
         this.cfg = cfg;
         this.run = run;
         this.resume = resume;
+    }
+
+    TrainRunner crashAfter(long iteration) {
+        this.crashAfter = iteration;
+        return this;
     }
 
     public RunResult run() throws IOException {
@@ -244,6 +251,9 @@ public final class TrainRunner {
                         }
                     }
                     CurvePlot.write(run.metrics(), run.curves());
+                }
+                if (iter == crashAfter) {
+                    throw new IllegalStateException("simulated crash after iteration " + iter);
                 }
             }
         }
