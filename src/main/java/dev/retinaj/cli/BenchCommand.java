@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code retinaj bench ...}: timing benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure how fast parts of RetinaJ run on this machine.",
-        subcommands = {BenchDataCommand.class, BenchModelCommand.class, BenchEvalCommand.class},
+        subcommands = {BenchDataCommand.class, BenchModelCommand.class, BenchTrainCommand.class, BenchEvalCommand.class},
         footer = {"", "Example:", "  retinaj bench data --json", "  retinaj bench model --backbone r50 --size 512 --batch 2",
             "  retinaj bench eval --images 5000 --dets 100 --classes 80"})
 public final class BenchCommand implements Runnable {

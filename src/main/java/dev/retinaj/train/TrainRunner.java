@@ -183,6 +183,7 @@ public final class TrainRunner {
         Map<String, Double> lastLosses = new LinkedHashMap<>();
         Map<String, Double> lastMetrics = new LinkedHashMap<>();
         double windowSecs = 0;
+        double windowData = 0;
         int windowIters = 0;
         try (MetricsLog metrics = MetricsLog.open(run.metrics(), startIter);
              BatchLoader loader = BatchLoader.training(trainSplit, cfg);
@@ -198,6 +199,7 @@ public final class TrainRunner {
                     guard.ok();
                 }
                 windowSecs += r.dataSeconds() + r.computeSeconds();
+                windowData += r.dataSeconds();
                 windowIters++;
                 lastLosses = Map.of("loss", (double) r.loss(), "loss_cls", (double) r.lossCls(),
                         "loss_box", (double) r.lossBox());
@@ -213,11 +215,12 @@ public final class TrainRunner {
                     row.put("num_pos", r.numPos());
                     row.put("grad_norm", r.gradNorm());
                     row.put("sec_per_iter", windowSecs / windowIters);
-                    row.put("data_sec", r.dataSeconds());
+                    row.put("data_sec", windowData / windowIters);
                     row.put("skipped", !r.applied());
                     metrics.write(row);
                     LOG.debug("iter {} {}", iter, row);
                     windowSecs = 0;
+                    windowData = 0;
                     windowIters = 0;
                 }
                 boolean last = iter == maxIters;
