@@ -10,7 +10,7 @@ import java.util.List;
 
 /** The pycocotools / VOC-reference fixtures under src/test/resources/eval (see src/test/python). */
 final class Fixtures {
-    static final List<String> CASES = List.of("edge", "random_ties", "random_dense", "exact_thresholds", "nasty");
+    static final List<String> CASES = List.of("edge", "random_ties", "random_dense", "exact_thresholds", "nasty", "duplicate_ids");
 
     private Fixtures() {
     }
