@@ -113,6 +113,15 @@ class EvalCommandTest {
         assertTrue(r.err().contains("negative bbox size"), r.err());
 
         Path gt = dir.resolve("gt.json");
+        Files.writeString(gt, "{\"images\": [{\"id\": 1}],\n \"annotations\": [}");
+        r = run("eval", "--gt", gt.toString(), "--detections", unknown.toString());
+        assertTrue(r.err().startsWith("retinaj: " + gt + " line 2: malformed JSON"), r.err());
+
+        Files.writeString(gt, "{\"images\": [{\"id\": 1}], \"categories\": [{\"id\": 1, \"name\": \"a\"}],"
+                + " \"annotations\": [{\"id\": 4, \"image_id\": 2, \"category_id\": 1, \"bbox\": [0, 0, 1, 1]}]}");
+        r = run("eval", "--gt", gt.toString(), "--detections", unknown.toString());
+        assertEquals("retinaj: " + gt + ": annotation 4 names unknown image_id 2", r.err().strip());
+
         Files.writeString(gt, "{\"images\": [{\"id\": 1, \"width\": -5, \"height\": 10}], \"annotations\": [], \"categories\": []}");
         r = run("eval", "--gt", gt.toString(), "--detections", unknown.toString());
         assertEquals("retinaj: " + gt + ": image 1 has a negative size (-5 x 10)", r.err().strip());
