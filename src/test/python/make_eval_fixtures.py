@@ -251,6 +251,10 @@ def exact_thresholds():
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    from pycocotools.cocoeval import Params
+    p = Params(iouType='bbox')
+    with open(os.path.join(OUT, "coco_thresholds.json"), "w") as f:
+        json.dump({"iouThrs": [float(v) for v in p.iouThrs], "recThrs": [float(v) for v in p.recThrs]}, f)
     for name, builder in (("edge", edge_case(7)),
                           ("random_ties", random_case(11, 60, 6, 25, 10)),
                           ("random_dense", random_case(23, 12, 4, 140, 0)),

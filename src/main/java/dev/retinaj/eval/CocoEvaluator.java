@@ -33,8 +33,8 @@ public final class CocoEvaluator {
     /** numpy.linspace(0, 1, 101), bit for bit. */
     static final double[] REC_THRS = linspace(0.0, 1.0, 101);
     static final int[] MAX_DETS = {1, 10, 100};
+    /** all, small, medium, large (by the ground truth's area field; detections by w * h). */
     static final double[][] AREA_RNG = {{0, 1e10}, {0, 32 * 32}, {32 * 32, 96 * 96}, {96 * 96, 1e10}};
-    static final String[] AREA_LBL = {"all", "small", "medium", "large"};
 
     private static final byte FP = 0;
     private static final byte TP = 1;

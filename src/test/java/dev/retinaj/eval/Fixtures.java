@@ -32,8 +32,12 @@ final class Fixtures {
     }
 
     static JsonNode expected(String name) {
+        return json(name + "_expected.json");
+    }
+
+    static JsonNode json(String file) {
         try {
-            return new ObjectMapper().readTree(path(name + "_expected.json").toFile());
+            return new ObjectMapper().readTree(path(file).toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
