@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "ground truth counts as difficult."},
         footer = {"", "Example:",
             "  retinaj eval --gt annotations/instances_val2017.json --detections results.json",
-            "  retinaj eval --gt gt.json --detections dt.json --metric voc07 --plots pr/"})
+            "  retinaj eval --gt gt.json --detections dt.json --metric voc07 --json --plots pr/"})
 public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--gt", paramLabel = "GT.json", description = "Ground truth, COCO instances JSON.")
     Path gt;

@@ -130,7 +130,8 @@ class EvalCommandTest {
     @Test
     void usageErrorsExitTwo() {
         assertEquals(2, run("eval").code());
-        assertTrue(run("eval").err().contains("needs --gt and --detections"));
+        String err = run("eval").err();
+        assertTrue(err.contains("needs --gt") && err.contains("--detections"), err);
         assertEquals(2, run("eval", "--gt", fixture("edge_gt.json")).code());
         assertEquals(2, run("eval", "--gt", fixture("edge_gt.json"), "--detections", fixture("edge_dt.json"), "--metric", "map").code());
     }
