@@ -218,6 +218,18 @@ def nasty_case(seed):
     return b
 
 
+def duplicate_ids(seed):
+    """Annotation ids reused across and within images: pycocotools resolves every occurrence to the last
+    annotation with that id."""
+    rng = random.Random(seed)
+    b = random_case(seed, 20, 4, 30, 5)
+    anns = b.gt["annotations"]
+    for i, a in enumerate(anns):
+        if i > 0 and rng.random() < 0.2:
+            a["id"] = anns[rng.randrange(0, i)]["id"]
+    return b
+
+
 def exact_thresholds():
     """Integer boxes whose IoU is exactly 0.5, 0.75 and other grid values (>= vs > at thresholds)."""
     b = Builder(2)
@@ -239,11 +251,16 @@ def exact_thresholds():
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    from pycocotools.cocoeval import Params
+    p = Params(iouType='bbox')
+    with open(os.path.join(OUT, "coco_thresholds.json"), "w") as f:
+        json.dump({"iouThrs": [float(v) for v in p.iouThrs], "recThrs": [float(v) for v in p.recThrs]}, f)
     for name, builder in (("edge", edge_case(7)),
                           ("random_ties", random_case(11, 60, 6, 25, 10)),
                           ("random_dense", random_case(23, 12, 4, 140, 0)),
                           ("exact_thresholds", exact_thresholds()),
-                          ("nasty", nasty_case(5))):
+                          ("nasty", nasty_case(5)),
+                          ("duplicate_ids", duplicate_ids(31))):
         write(name, builder.gt, builder.dt)
 
 

@@ -23,16 +23,16 @@ import picocli.CommandLine.Spec;
             "'seconds' is the COCO evaluation alone (data generation excluded)."},
         footer = {"", "Example:", "  retinaj bench eval --images 5000 --dets 100 --classes 80 --json"})
 public final class BenchEvalCommand implements Callable<Integer> {
-    @Option(names = "--images", defaultValue = "5000", description = "Images (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--images", defaultValue = "5000", paramLabel = "N", description = "Images (default: ${DEFAULT-VALUE}).")
     int images;
 
-    @Option(names = "--dets", defaultValue = "100", description = "Detections per image (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dets", defaultValue = "100", paramLabel = "N", description = "Detections per image (default: ${DEFAULT-VALUE}).")
     int dets;
 
-    @Option(names = "--classes", defaultValue = "80", description = "Classes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--classes", defaultValue = "80", paramLabel = "N", description = "Classes (default: ${DEFAULT-VALUE}).")
     int classes;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--save", paramLabel = "DIR",

@@ -1,7 +1,9 @@
 package dev.retinaj.eval;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -17,6 +19,8 @@ import java.util.stream.IntStream;
  *     crowd region = intersection / detection area);</li>
  * <li>a detection matched to an ignored ground truth, or unmatched and outside the area range, is
  *     ignored; a match to an annotation with id 0 counts as no match (pycocotools stores matches by id);</li>
+ * <li>an annotation id used twice stands for the last annotation with that id at both places
+ *     (pycocotools reloads annotations by id);</li>
  * <li>accumulation concatenates images in ascending id order and stably sorts by descending score;
  *     precision is tp / (tp + fp + eps), made monotone, sampled at 101 recall thresholds;</li>
  * <li>categories (or area ranges) without a non-ignored ground truth get -1 and are left out of means.</li>
@@ -29,8 +33,8 @@ public final class CocoEvaluator {
     /** numpy.linspace(0, 1, 101), bit for bit. */
     static final double[] REC_THRS = linspace(0.0, 1.0, 101);
     static final int[] MAX_DETS = {1, 10, 100};
+    /** all, small, medium, large (by the ground truth's area field; detections by w * h). */
     static final double[][] AREA_RNG = {{0, 1e10}, {0, 32 * 32}, {32 * 32, 96 * 96}, {96 * 96, 1e10}};
-    static final String[] AREA_LBL = {"all", "small", "medium", "large"};
 
     private static final byte FP = 0;
     private static final byte TP = 1;
@@ -92,6 +96,7 @@ public final class CocoEvaluator {
     private static final class Inputs {
         final GroundTruth gt;
         final int[] catIds;
+        final int[] gtSrc; // ground-truth item -> annotation index holding its data
         final int[] gtImagePos;
         final int[] dtImagePos;
         final double[] dx;
@@ -115,12 +120,28 @@ public final class CocoEvaluator {
             for (int r = 0; r < nImg; r++) {
                 pos[order[r]] = r;
             }
+            // pycocotools gathers annotations image by image (ascending ids), each in file order, and looks
+            // every id up again in a dict: an id used twice stands for its last annotation at both places.
             int na = gt.numAnnotations();
+            int[] src = new int[na];
+            Map<Long, Integer> last = new HashMap<>(2 * na);
+            for (int i = 0; i < na; i++) {
+                last.put(gt.annIds[i], i);
+            }
+            long[] packed = new long[na];
+            for (int i = 0; i < na; i++) {
+                src[i] = last.get(gt.annIds[i]);
+                packed[i] = ((long) pos[gt.annImage[i]] << 32) | i;
+            }
+            Arrays.sort(packed);
+            gtSrc = new int[na];
             gtImagePos = new int[na];
             int[] gtCat = new int[na];
-            for (int i = 0; i < na; i++) {
-                gtImagePos[i] = pos[gt.annImage[i]];
-                gtCat[i] = gt.categoryIndex(gt.annCategory[i]);
+            for (int r = 0; r < na; r++) {
+                int s = src[(int) (packed[r] & 0xffffffffL)];
+                gtSrc[r] = s;
+                gtImagePos[r] = pos[gt.annImage[s]];
+                gtCat[r] = gt.categoryIndex(gt.annCategory[s]);
             }
             int nd = results.size();
             dtImagePos = new int[nd];
@@ -197,6 +218,9 @@ public final class CocoEvaluator {
 
         private void evaluateImage(int[] g, int[] dRaw) {
             GroundTruth gt = in.gt;
+            for (int j = 0; j < g.length; j++) {
+                g[j] = in.gtSrc[g[j]];
+            }
             double[] keys = new double[dRaw.length];
             for (int i = 0; i < dRaw.length; i++) {
                 keys[i] = in.score[dRaw[i]];

@@ -1,6 +1,5 @@
 package dev.retinaj.eval;
 
-import static dev.retinaj.eval.CocoEvaluator.AREA_LBL;
 import static dev.retinaj.eval.CocoEvaluator.IOU_THRS;
 import static dev.retinaj.eval.CocoEvaluator.MAX_DETS;
 import static dev.retinaj.eval.CocoEvaluator.REC_THRS;
@@ -220,9 +219,5 @@ public final class CocoMetrics implements Metrics {
             figs.add(new PrFigure("overall", String.format("all classes  AP=%.3f  AP50=%.3f", stats[0], stats[1]), curves));
         }
         return figs;
-    }
-
-    static String areaLabel(int a) {
-        return AREA_LBL[a];
     }
 }

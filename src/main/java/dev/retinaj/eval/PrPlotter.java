@@ -85,8 +85,12 @@ public final class PrPlotter {
             g.drawString(fig.title(), LEFT, 25);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             g.setStroke(new BasicStroke(2f));
-            int c = 0;
-            for (PrCurve curve : fig.curves()) {
+            int legendH = 18 * fig.curves().size() + 8;
+            int legendW = 240;
+            int legendX = LEFT + pw - legendW - 8;
+            int legendY = TOP + 8;
+            for (int c = 0; c < fig.curves().size(); c++) {
+                PrCurve curve = fig.curves().get(c);
                 Color col = COLORS[c % COLORS.length];
                 g.setColor(col);
                 Path2D.Double path = new Path2D.Double();
@@ -100,11 +104,19 @@ public final class PrPlotter {
                     }
                 }
                 g.draw(path);
-                int ly = TOP + ph - 15 - 18 * (fig.curves().size() - 1 - c);
-                g.drawLine(LEFT + pw - 230, ly - 4, LEFT + pw - 205, ly - 4);
+            }
+            g.setColor(Color.WHITE);
+            g.fillRect(legendX, legendY, legendW, legendH);
+            g.setColor(Color.GRAY);
+            g.setStroke(new BasicStroke(1f));
+            g.drawRect(legendX, legendY, legendW, legendH);
+            g.setStroke(new BasicStroke(2f));
+            for (int c = 0; c < fig.curves().size(); c++) {
+                int ly = legendY + 18 * (c + 1);
+                g.setColor(COLORS[c % COLORS.length]);
+                g.drawLine(legendX + 8, ly - 4, legendX + 33, ly - 4);
                 g.setColor(Color.BLACK);
-                g.drawString(curve.label(), LEFT + pw - 200, ly);
-                c++;
+                g.drawString(fig.curves().get(c).label(), legendX + 40, ly);
             }
         } finally {
             g.dispose();

@@ -84,6 +84,16 @@ public final class VocMetrics implements Metrics {
         return sb.toString();
     }
 
+    /** The curve with a first point at recall 0 holding the first precision, so that one point still draws a line. */
+    private static PrCurve fromRecallZero(String label, double[] recall, double[] precision) {
+        double[] r = new double[recall.length + 1];
+        double[] p = new double[precision.length + 1];
+        System.arraycopy(recall, 0, r, 1, recall.length);
+        System.arraycopy(precision, 0, p, 1, precision.length);
+        p[0] = precision.length > 0 ? precision[0] : 0;
+        return new PrCurve(label, r, p);
+    }
+
     @Override
     public List<PrFigure> prFigures() {
         List<PrFigure> figs = new ArrayList<>();
@@ -109,8 +119,8 @@ public final class VocMetrics implements Metrics {
                 mean[r] += i < env.length ? env[i] : 0;
             }
             figs.add(new PrFigure(names[k], String.format("%s  AP(%s)=%.3f", names[k], mode.key(), ap[k]),
-                    List.of(new PrCurve("precision", c.recall(), c.precision()),
-                            new PrCurve("envelope", c.recall(), env))));
+                    List.of(fromRecallZero("precision", c.recall(), c.precision()),
+                            fromRecallZero("envelope", c.recall(), env))));
         }
         if (defined > 0) {
             for (int r = 0; r < grid.length; r++) {

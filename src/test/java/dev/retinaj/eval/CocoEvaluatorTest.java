@@ -42,6 +42,13 @@ class CocoEvaluatorTest {
         assertEquals(0.29, CocoEvaluator.REC_THRS[29], 0.0);
         assertEquals(29 * 0.01, CocoEvaluator.REC_THRS[29], 0.0); // 0.29 == 29 * 0.01 in binary
         assertEquals(1.0, CocoEvaluator.REC_THRS[100], 0.0);
+        JsonNode exact = Fixtures.json("coco_thresholds.json"); // pycocotools' Params, written by the generator
+        for (int i = 0; i < 10; i++) {
+            assertEquals(exact.get("iouThrs").get(i).asDouble(), CocoEvaluator.IOU_THRS[i], 0.0);
+        }
+        for (int i = 0; i < 101; i++) {
+            assertEquals(exact.get("recThrs").get(i).asDouble(), CocoEvaluator.REC_THRS[i], 0.0, "recThrs " + i);
+        }
     }
 
     private static GroundTruth twoImages() {

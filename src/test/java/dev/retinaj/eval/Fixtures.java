@@ -10,7 +10,7 @@ import java.util.List;
 
 /** The pycocotools / VOC-reference fixtures under src/test/resources/eval (see src/test/python). */
 final class Fixtures {
-    static final List<String> CASES = List.of("edge", "random_ties", "random_dense", "exact_thresholds", "nasty");
+    static final List<String> CASES = List.of("edge", "random_ties", "random_dense", "exact_thresholds", "nasty", "duplicate_ids");
 
     private Fixtures() {
     }
@@ -32,8 +32,12 @@ final class Fixtures {
     }
 
     static JsonNode expected(String name) {
+        return json(name + "_expected.json");
+    }
+
+    static JsonNode json(String file) {
         try {
-            return new ObjectMapper().readTree(path(name + "_expected.json").toFile());
+            return new ObjectMapper().readTree(path(file).toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
