@@ -123,7 +123,7 @@ public final class EvalCommand implements Callable<Integer> {
                         + " classes, " + splits + " has " + data.numClasses(), 2);
             }
             List<Detections> found = det.runner().runAll(loader.epoch(0), loader.batchesPerEpoch(), "eval");
-            dets = SplitEvaluation.results(found, data.categoryIds());
+            dets = SplitEvaluation.results(found, data);
         }
         GroundTruth truth = SplitEvaluation.groundTruth(data, cfg.data(), splits);
         results = SplitEvaluation.evaluate(metrics, truth, dets);

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.retinaj.config.DataConfig;
 import dev.retinaj.config.EvalConfig;
 import dev.retinaj.data.DataSource;
-import dev.retinaj.data.DetectionRecord;
 import dev.retinaj.data.LoadedSplit;
+import dev.retinaj.eval.Category;
 import dev.retinaj.eval.CocoGroundTruthReader;
+import dev.retinaj.eval.EvalConversions;
 import dev.retinaj.eval.Evaluation;
 import dev.retinaj.eval.GroundTruth;
 import dev.retinaj.eval.Metrics;
@@ -40,31 +41,20 @@ public final class SplitEvaluation {
                 return CocoGroundTruthReader.read(json);
             }
         }
-        GroundTruth.Builder b = GroundTruth.builder();
-        for (int k = 0; k < split.numClasses(); k++) {
-            b.addCategory((int) split.categoryIds()[k], split.classNames().get(k));
-        }
-        for (DetectionRecord r : split.records()) {
-            b.addImage(r.id(), r.width(), r.height());
-            float[] bx = r.boxes();
-            for (int i = 0; i < r.numBoxes(); i++) {
-                b.addBox(r.id(), (int) split.categoryIds()[r.labels()[i]], bx[4 * i], bx[4 * i + 1], bx[4 * i + 2],
-                        bx[4 * i + 3], r.crowd()[i]);
-            }
-        }
-        return b.build();
+        return EvalConversions.groundTruth(split.records(), categories(split));
     }
 
-    public static List<Result> results(List<Detections> dets, long[] categoryIds) {
-        List<Result> out = new ArrayList<>();
-        for (Detections d : dets) {
-            float[] b = d.boxes();
-            for (int i = 0; i < d.size(); i++) {
-                out.add(Result.ofCorners(d.imageId(), (int) categoryIds[d.labels()[i]], b[4 * i], b[4 * i + 1],
-                        b[4 * i + 2], b[4 * i + 3], d.scores()[i]));
-            }
+    /** Detections as COCO results with the data set's category ids. */
+    public static List<Result> results(List<Detections> dets, LoadedSplit split) {
+        return EvalConversions.results(dets, categories(split));
+    }
+
+    private static List<Category> categories(LoadedSplit split) {
+        List<Category> cats = new ArrayList<>();
+        for (int k = 0; k < split.numClasses(); k++) {
+            cats.add(new Category((int) split.categoryIds()[k], split.classNames().get(k)));
         }
-        return out;
+        return cats;
     }
 
     /** Every configured metric, in {@code eval.metric}'s order. */

@@ -156,7 +156,13 @@ public final class ClippedSgd extends Optimizer {
             }
             Map<String, NDArray> perDevice = new HashMap<>();
             for (NDArray w : targets) {
-                NDArray buf = a.toDevice(w.getDevice(), true);
+                // a deep copy: decoded arrays may alias the file buffer they were read from
+                NDArray buf = a.duplicate();
+                if (!buf.getDevice().equals(w.getDevice())) {
+                    try (NDArray onHost = buf) {
+                        buf = onHost.toDevice(w.getDevice(), true);
+                    }
+                }
                 buf.attach(w.getManager());
                 perDevice.put(w.getDevice().toString(), buf);
             }

@@ -43,7 +43,7 @@ final class PeriodicEval {
         try (BatchLoader loader = BatchLoader.evaluation(val, cfg)) {
             dets = runner.runAll(loader.epoch(0), loader.batchesPerEpoch(), "eval @" + iteration);
         }
-        List<Result> results = SplitEvaluation.results(dets, val.categoryIds());
+        List<Result> results = SplitEvaluation.results(dets, val);
         Map<String, Metrics> metrics = SplitEvaluation.evaluate(cfg.eval().metric(), gt, results);
         if (outDir != null) {
             SplitEvaluation.write(outDir, metrics, results);
