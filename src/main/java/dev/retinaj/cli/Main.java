@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             EnvCommand.class,
             ConfigCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

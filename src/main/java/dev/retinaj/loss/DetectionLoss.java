@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import dev.retinaj.anchors.BoxCoder;
 import dev.retinaj.anchors.Targets;
 import dev.retinaj.config.Alpha;
@@ -146,22 +147,58 @@ public final class DetectionLoss {
         }
     }
 
-    /** [B, A] after summing over classes. */
+    /**
+     * [B, A] sigmoid focal loss summed over classes, exploiting one-hot targets: every element is
+     * first scored as a negative, (1 − α_k) · softplus(x) · σ(x)^γ with σ(x)^γ = exp(γ (x − softplus(x))),
+     * in a handful of full-size passes; then the one element per foreground anchor whose target is 1
+     * is corrected to its positive form, on a [B, A] gather. Equal to summing
+     * {@link SigmoidFocalLoss#elementwise} over classes (a test checks it), at a fraction of the cost.
+     */
     private NDArray sigmoidCls(NDManager sub, NDArray logits, Targets t, double gamma) {
+        double[] alpha = sigmoidAlpha();
+        NDArray sp = Activation.softPlus(logits);
+        NDArray neg = gamma == 0 ? sp : sp.mul(logits.sub(sp).mul((float) gamma).exp());
+        NDArray negSum;
+        if (alpha == null) {
+            negSum = neg.sum(new int[] {2});
+        } else if (alpha.length == 1) {
+            negSum = neg.sum(new int[] {2}).mul((float) (1 - alpha[0]));
+        } else {
+            double[] wn = new double[alpha.length];
+            for (int k = 0; k < wn.length; k++) {
+                wn[k] = 1 - alpha[k];
+            }
+            negSum = neg.matMul(vector(sub, wn, logits));
+        }
+        NDArray label = t.matchedLabels().maximum(0).toType(DataType.INT64, false);
+        NDArray xc = logits.gather(label.expandDims(-1), 2).squeeze(-1); // [B, A]
+        NDArray posC = SigmoidFocalLoss.elementwise(xc, xc.onesLike(), -1, gamma);
+        NDArray negC = SigmoidFocalLoss.elementwise(xc, xc.zerosLike(), -1, gamma);
+        NDArray correction;
+        if (alpha == null) {
+            correction = posC.sub(negC);
+        } else if (alpha.length == 1) {
+            correction = posC.mul((float) alpha[0]).sub(negC.mul((float) (1 - alpha[0])));
+        } else {
+            NDArray ac = vector(sub, alpha, logits).get(label.flatten()).reshape(label.getShape());
+            correction = posC.mul(ac).sub(negC.mul(ac.neg().add(1f)));
+        }
+        return negSum.add(correction.mul(t.foreground().toType(DataType.FLOAT32, false)));
+    }
+
+    /** null for no α weighting, one value for a fixed α, else one per foreground class. */
+    private double[] sigmoidAlpha() {
         Alpha a = cfg.cls().alpha();
-        NDArray el = switch (a.kind()) {
-            case FIXED -> SigmoidFocalLoss.elementwise(logits, t.clsTargets(), a.value(), gamma);
-            case NONE -> SigmoidFocalLoss.elementwise(logits, t.clsTargets(), -1, gamma);
-            case AUTO -> SigmoidFocalLoss.elementwise(logits, t.clsTargets(), vector(sub, AutoAlpha.perClass(counts()), logits), gamma);
+        return switch (a.kind()) {
+            case FIXED -> new double[] {a.value()};
+            case NONE -> null;
+            case AUTO -> AutoAlpha.perClass(counts());
             case PER_CLASS -> {
                 double[] v = a.perClass().stream().mapToDouble(Double::doubleValue).toArray();
-                if (v.length == numClasses + 1) {
-                    v = java.util.Arrays.copyOfRange(v, 1, v.length); // background entry has no sigmoid output
-                }
-                yield SigmoidFocalLoss.elementwise(logits, t.clsTargets(), vector(sub, v, logits), gamma);
+                // a K + 1 list is background first; the background entry has no sigmoid output
+                yield v.length == numClasses + 1 ? java.util.Arrays.copyOfRange(v, 1, v.length) : v;
             }
         };
-        return el.sum(new int[] {2});
     }
 
     /** [B, A]: softmax over a fixed 0 background logit followed by the K class logits. */

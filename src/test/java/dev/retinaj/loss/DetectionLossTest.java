@@ -245,4 +245,24 @@ class DetectionLossTest {
                 BoxType.L1, Normalizer.BATCH_POS);
         assertThrows(dev.retinaj.util.UserError.class, () -> new DetectionLoss(bad, 2, CODER));
     }
+
+    @Test
+    void fastSigmoidPathEqualsElementwiseSumForEveryAlphaKind() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Targets t = targets(m, false);
+            NDArray logits = m.create(LOGITS, new Shape(2, 3, 2));
+            NDArray valid = t.valid().toType(ai.djl.ndarray.types.DataType.FLOAT32, false).expandDims(-1);
+            Alpha[] alphas = {Alpha.of(-1), Alpha.of(0.4), new Alpha(Alpha.Kind.PER_CLASS, 0, List.of(0.3, 0.6)),
+                new Alpha(Alpha.Kind.PER_CLASS, 0, List.of(0.9, 0.3, 0.6))};
+            for (Alpha a : alphas) {
+                NDArray el = switch (a.kind()) {
+                    case PER_CLASS -> SigmoidFocalLoss.elementwise(logits, t.clsTargets(), m.create(new float[] {0.3f, 0.6f}), 1.5);
+                    default -> SigmoidFocalLoss.elementwise(logits, t.clsTargets(), a.value(), 1.5);
+                };
+                var cfg = config(ClsType.SIGMOID_FOCAL, a, 1.5, List.of(), BoxType.L1, Normalizer.BATCH_POS);
+                float v = new DetectionLoss(cfg, 2, CODER).compute(outputs(m), t, 1).cls().getFloat();
+                assertEquals(el.mul(valid).sum().getFloat(), v, 1e-5, a.toString());
+            }
+        }
+    }
 }
