@@ -91,6 +91,9 @@ public final class BenchAssignCommand implements Runnable {
         Random rnd = new Random(0);
         double[] total = new double[iters];
         double[] assignMs = new double[iters];
+        double[] cpuMs = new double[iters];
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long anchorCount;
         try (NDManager m = NDManager.newBaseManager(device)) {
             anchorCount = gen.totalAnchors(levels);
@@ -103,6 +106,7 @@ public final class BenchAssignCommand implements Runnable {
                     NDArray boxes = step.create(randomBoxes(rnd, batch * gt, width, height), new Shape(batch, gt, 4));
                     NDArray labels = step.create(rnd.ints(batch * gt, 0, classes).toArray(), new Shape(batch, gt));
                     NDArray ignore = step.zeros(new Shape(batch, gt), DataType.BOOLEAN);
+                    long c0 = os.getProcessCpuTime();
                     long t0 = System.nanoTime();
                     NDArray anchors = gen.anchors(step, levels);
                     Targets targets = assigner.assign(anchors, boxes, labels, ignore, classes);
@@ -117,23 +121,26 @@ public final class BenchAssignCommand implements Runnable {
                     if (it >= warmup) {
                         total[it - warmup] = (t2 - t0) / 1e6;
                         assignMs[it - warmup] = (t1 - t0) / 1e6;
+                        cpuMs[it - warmup] = (os.getProcessCpuTime() - c0) / 1e6;
                     }
                 }
             }
         }
         double med = median(total);
         double medAssign = median(assignMs);
+        double medCpu = median(cpuMs);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.printf("{\"bench\": \"assign\", \"batch\": %d, \"height\": %d, \"width\": %d, \"padded\": [%d, %d], "
                             + "\"anchors\": %d, \"gt_per_image\": %d, \"classes\": %d, \"iters\": %d, \"device\": \"%s\", "
-                            + "\"ms_per_batch\": %.2f, \"assign_ms\": %.2f, \"loss_fwd_bwd_ms\": %.2f}%n",
-                    batch, height, width, padH, padW, anchorCount, gt, classes, iters, device, med, medAssign, med - medAssign);
+                            + "\"ms_per_batch\": %.2f, \"assign_ms\": %.2f, \"loss_fwd_bwd_ms\": %.2f, \"cpu_ms_per_batch\": %.2f}%n",
+                    batch, height, width, padH, padW, anchorCount, gt, classes, iters, device, med, medAssign, med - medAssign, medCpu);
         } else {
             out.printf("assign + loss (fwd+bwd), batch %d at %dx%d (padded %dx%d), %d anchors, %d GT/image, K=%d, %s%n",
                     batch, height, width, padH, padW, anchorCount, gt, classes, device);
             out.printf("  median over %d iterations: %.2f ms per batch (assign %.2f ms, loss fwd+bwd %.2f ms)%n",
                     iters, med, medAssign, med - medAssign);
+            out.printf("  process CPU time: %.2f ms per batch (all threads; wall time includes waiting for cores)%n", medCpu);
         }
         out.flush();
     }
