@@ -75,9 +75,11 @@ public final class Assigner {
 
         NDArray inter = BoxIou.intersection(gtBoxes, anchors); // [B, G, A]
         NDArray anchorArea = BoxIou.area(anchors);             // [A]
+        // anchors have positive area, so the union does too
         NDArray union = BoxIou.area(gtBoxes).expandDims(-1).add(anchorArea).sub(inter);
-        NDArray iou = inter.div(union.maximum(1e-12f));
-        NDArray quality = TensorOps.where(matchable.expandDims(-1), iou, iou.onesLike().neg());
+        NDArray iou = inter.div(union);
+        NDArray minusOneScalar = anchors.getManager().create(-1f).toDevice(anchors.getDevice(), false);
+        NDArray quality = TensorOps.where(matchable.expandDims(-1), iou, minusOneScalar);
 
         NDArray best = quality.max(new int[] {1});   // [B, A]
         NDArray bestGt = quality.argMax(1);          // [B, A] int64
@@ -87,8 +89,9 @@ public final class Assigner {
 
         if (cfg.lowQualityMatches()) {
             NDArray bestPerGt = quality.max(new int[] {2}, true); // [B, G, 1]
-            NDArray isBest = quality.eq(bestPerGt).logicalAnd(bestPerGt.gt(0f));
-            NDArray someGtsBest = isBest.toType(DataType.FLOAT32, false).max(new int[] {1}).gt(0f);
+            // a GT whose best IoU is 0 (or a padding row) gets an unreachable best value of 2
+            NDArray reachable = TensorOps.where(bestPerGt.gt(0f), bestPerGt, minusOneScalar.mul(-2f));
+            NDArray someGtsBest = quality.eq(reachable).sum(new int[] {1}).gt(0);
             matches = TensorOps.where(someGtsBest, bestGt, matches);
         }
         if (crowd.any().getBoolean()) {

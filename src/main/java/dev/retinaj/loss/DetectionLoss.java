@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import dev.retinaj.anchors.BoxCoder;
 import dev.retinaj.anchors.Targets;
 import dev.retinaj.config.Alpha;
@@ -111,8 +112,9 @@ public final class DetectionLoss {
             }
             NDArray valid = t.valid().toType(DataType.FLOAT32, false);
             NDArray fg = t.foreground().toType(DataType.FLOAT32, false);
-            NDArray clsPerImage = (softmax() ? softmaxCls(sub, out.clsLogits(), t, gamma) : sigmoidCls(sub, out.clsLogits(), t, gamma))
-                    .mul(valid).sum(new int[] {1});
+            NDArray clsPerImage = softmax()
+                    ? softmaxCls(sub, out.clsLogits(), t, gamma).mul(valid).sum(new int[] {1})
+                    : sigmoidClsPerImage(sub, out.clsLogits(), t, valid, gamma);
             NDArray boxPerImage = boxPerAnchor(out.boxDeltas(), t).mul(fg).sum(new int[] {1});
             NDArray numPos = t.numPos();
             NDArray cls;
@@ -146,22 +148,88 @@ public final class DetectionLoss {
         }
     }
 
-    /** [B, A] after summing over classes. */
-    private NDArray sigmoidCls(NDManager sub, NDArray logits, Targets t, double gamma) {
+    /**
+     * [B] sigmoid focal loss per image over valid anchors, exploiting one-hot targets. Every
+     * element is first scored as a negative, L(x) = w_k · softplus(x) · σ(x)^γ with w_k = 1 − α_k;
+     * then the one element per foreground anchor whose target is 1 is corrected to its positive
+     * form on a small [B, A] gather (ordinary autograd). The full-size negative part is the cost
+     * of a step, so it is computed without an autograd graph together with its closed-form
+     * derivative L'(x) = w_k σ^γ (σ + γ softplus(x) (1 − σ)), and joined to the graph through
+     * v + ⟨x, L'⟩ − stopGradient(⟨x, L'⟩), whose value is v and whose gradient is L' (one batched
+     * dot forward, one full pass backward, instead of a dozen). Equal in value and gradient to
+     * summing {@link SigmoidFocalLoss#elementwise} over classes; tests check both.
+     */
+    private NDArray sigmoidClsPerImage(NDManager sub, NDArray logits, Targets t, NDArray valid, double gamma) {
+        double[] alpha = sigmoidAlpha();
+        Shape shape = logits.getShape();
+        NDArray x = logits.stopGradient();
+        NDArray sp = Activation.softPlus(x);
+        NDArray sig = Activation.sigmoid(x);
+        NDArray loss;
+        NDArray grad;
+        if (gamma == 0) {
+            loss = sp;
+            grad = sig;
+        } else {
+            NDArray logSig = x.sub(sp);
+            NDArray mod = logSig.muli((float) gamma).exp(); // σ(x)^γ
+            logSig.close();
+            loss = sp.mul(mod);
+            NDArray oneMinusSig = sig.neg().addi(1f);
+            grad = sp.mul((float) gamma).muli(oneMinusSig).addi(sig).muli(mod);
+            for (NDArray tmp : new NDArray[] {sp, sig, mod, oneMinusSig}) {
+                tmp.close();
+            }
+        }
+        if (alpha != null && alpha.length == 1) {
+            loss.muli((float) (1 - alpha[0]));
+            grad.muli((float) (1 - alpha[0]));
+        } else if (alpha != null) {
+            double[] wn = new double[alpha.length];
+            for (int k = 0; k < wn.length; k++) {
+                wn[k] = 1 - alpha[k];
+            }
+            NDArray w = vector(sub, wn, logits);
+            loss.muli(w);
+            grad.muli(w);
+        }
+        NDArray negValue = loss.sum(new int[] {2}).mul(valid).sum(new int[] {1}); // [B]
+        loss.close();
+        grad.muli(valid.expandDims(-1));
+        long b = shape.get(0);
+        NDArray dot = logits.reshape(b, 1, -1).matMul(grad.reshape(b, -1, 1)).reshape(b);
+        NDArray negPerImage = negValue.add(dot.sub(dot.stopGradient()));
+
+        NDArray label = t.matchedLabels().maximum(0).toType(DataType.INT64, false);
+        NDArray xc = logits.gather(label.expandDims(-1), 2).squeeze(-1); // [B, A]
+        NDArray posC = SigmoidFocalLoss.elementwise(xc, xc.onesLike(), -1, gamma);
+        NDArray negC = SigmoidFocalLoss.elementwise(xc, xc.zerosLike(), -1, gamma);
+        NDArray correction;
+        if (alpha == null) {
+            correction = posC.sub(negC);
+        } else if (alpha.length == 1) {
+            correction = posC.mul((float) alpha[0]).sub(negC.mul((float) (1 - alpha[0])));
+        } else {
+            NDArray ac = vector(sub, alpha, logits).get(label.flatten()).reshape(label.getShape());
+            correction = posC.mul(ac).sub(negC.mul(ac.neg().add(1f)));
+        }
+        NDArray fg = t.foreground().toType(DataType.FLOAT32, false);
+        return negPerImage.add(correction.mul(fg).sum(new int[] {1}));
+    }
+
+    /** null for no α weighting, one value for a fixed α, else one per foreground class. */
+    private double[] sigmoidAlpha() {
         Alpha a = cfg.cls().alpha();
-        NDArray el = switch (a.kind()) {
-            case FIXED -> SigmoidFocalLoss.elementwise(logits, t.clsTargets(), a.value(), gamma);
-            case NONE -> SigmoidFocalLoss.elementwise(logits, t.clsTargets(), -1, gamma);
-            case AUTO -> SigmoidFocalLoss.elementwise(logits, t.clsTargets(), vector(sub, AutoAlpha.perClass(counts()), logits), gamma);
+        return switch (a.kind()) {
+            case FIXED -> new double[] {a.value()};
+            case NONE -> null;
+            case AUTO -> AutoAlpha.perClass(counts());
             case PER_CLASS -> {
                 double[] v = a.perClass().stream().mapToDouble(Double::doubleValue).toArray();
-                if (v.length == numClasses + 1) {
-                    v = java.util.Arrays.copyOfRange(v, 1, v.length); // background entry has no sigmoid output
-                }
-                yield SigmoidFocalLoss.elementwise(logits, t.clsTargets(), vector(sub, v, logits), gamma);
+                // a K + 1 list is background first; the background entry has no sigmoid output
+                yield v.length == numClasses + 1 ? java.util.Arrays.copyOfRange(v, 1, v.length) : v;
             }
         };
-        return el.sum(new int[] {2});
     }
 
     /** [B, A]: softmax over a fixed 0 background logit followed by the K class logits. */

@@ -245,4 +245,52 @@ class DetectionLossTest {
                 BoxType.L1, Normalizer.BATCH_POS);
         assertThrows(dev.retinaj.util.UserError.class, () -> new DetectionLoss(bad, 2, CODER));
     }
+
+    @Test
+    void fastSigmoidPathEqualsElementwiseSumForEveryAlphaKind() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Targets t = targets(m, false);
+            NDArray logits = m.create(LOGITS, new Shape(2, 3, 2));
+            NDArray valid = t.valid().toType(ai.djl.ndarray.types.DataType.FLOAT32, false).expandDims(-1);
+            Alpha[] alphas = {Alpha.of(-1), Alpha.of(0.4), new Alpha(Alpha.Kind.PER_CLASS, 0, List.of(0.3, 0.6)),
+                new Alpha(Alpha.Kind.PER_CLASS, 0, List.of(0.9, 0.3, 0.6))};
+            for (Alpha a : alphas) {
+                NDArray el = switch (a.kind()) {
+                    case PER_CLASS -> SigmoidFocalLoss.elementwise(logits, t.clsTargets(), m.create(new float[] {0.3f, 0.6f}), 1.5);
+                    default -> SigmoidFocalLoss.elementwise(logits, t.clsTargets(), a.value(), 1.5);
+                };
+                var cfg = config(ClsType.SIGMOID_FOCAL, a, 1.5, List.of(), BoxType.L1, Normalizer.BATCH_POS);
+                float v = new DetectionLoss(cfg, 2, CODER).compute(outputs(m), t, 1).cls().getFloat();
+                assertEquals(el.mul(valid).sum().getFloat(), v, 1e-5, a.toString());
+            }
+        }
+    }
+
+    @Test
+    void fastSigmoidPathHasTheElementwiseGradient() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Targets t = targets(m, false);
+            NDArray valid = t.valid().toType(ai.djl.ndarray.types.DataType.FLOAT32, false).expandDims(-1);
+            float[] extreme = LOGITS.clone();
+            extreme[3] = 100;
+            extreme[4] = -100;
+            for (double gamma : new double[] {0, 0.5, 2}) {
+                for (Alpha a : new Alpha[] {Alpha.of(-1), Alpha.of(0.25), new Alpha(Alpha.Kind.PER_CLASS, 0, List.of(0.3, 0.6))}) {
+                    float[] expected = LossAsserts.gradient(m.create(extreme, new Shape(2, 3, 2)), x -> {
+                        NDArray el = a.kind() == Alpha.Kind.PER_CLASS
+                                ? SigmoidFocalLoss.elementwise(x, t.clsTargets(), m.create(new float[] {0.3f, 0.6f}), gamma)
+                                : SigmoidFocalLoss.elementwise(x, t.clsTargets(), a.value(), gamma);
+                        return el.mul(valid);
+                    });
+                    var cfg = config(ClsType.SIGMOID_FOCAL, a, gamma, List.of(), BoxType.L1, Normalizer.BATCH_POS);
+                    DetectionLoss loss = new DetectionLoss(cfg, 2, CODER);
+                    float[] actual = LossAsserts.gradient(m.create(extreme, new Shape(2, 3, 2)), x -> loss.compute(
+                            new HeadOutputs(x, m.zeros(new Shape(2, 3, 4)), List.of(new LevelShape(1, 1, 8)), 3), t, 1).cls());
+                    for (int i = 0; i < expected.length; i++) {
+                        assertEquals(expected[i], actual[i], 1e-5, "gamma " + gamma + " " + a + " at " + i);
+                    }
+                }
+            }
+        }
+    }
 }

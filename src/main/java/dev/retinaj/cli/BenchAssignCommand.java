@@ -1,0 +1,168 @@
+package dev.retinaj.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.retinaj.anchors.AnchorGenerator;
+import dev.retinaj.anchors.Assigner;
+import dev.retinaj.anchors.BoxCoder;
+import dev.retinaj.anchors.Targets;
+import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.loss.DetectionLoss;
+import dev.retinaj.loss.LossOutput;
+import dev.retinaj.model.HeadOutputs;
+import dev.retinaj.model.LevelShape;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code retinaj bench assign}: anchor assignment plus loss forward and backward (through leaf
+ * logits and deltas standing in for the head) for a batch of random GT boxes, the per-step work
+ * that happens besides the network itself.
+ */
+@Command(name = "assign", mixinStandardHelpOptions = true,
+        description = "Time anchor assignment + loss forward/backward for one batch (median ms per batch).",
+        footer = {"", "Example:", "  retinaj bench assign", "  retinaj bench assign --batch 2 --gt 20 --classes 80 --json"})
+public final class BenchAssignCommand implements Runnable {
+    @Option(names = "--height", defaultValue = "800", description = "Image height before padding (default: ${DEFAULT-VALUE}).")
+    int height;
+
+    @Option(names = "--width", defaultValue = "1333", description = "Image width before padding (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--batch", defaultValue = "2", description = "Images per batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--gt", defaultValue = "20", description = "GT boxes per image (default: ${DEFAULT-VALUE}).")
+    int gt;
+
+    @Option(names = "--classes", defaultValue = "80", description = "Number of classes K (default: ${DEFAULT-VALUE}).")
+    int classes;
+
+    @Option(names = "--iters", defaultValue = "10", description = "Timed iterations (default: ${DEFAULT-VALUE}).")
+    int iters;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up iterations (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads (0 = engine default).")
+    int threads;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        if (batch < 1 || gt < 0 || classes < 1 || iters < 1 || warmup < 0 || height < 1 || width < 1) {
+            throw new dev.retinaj.util.UserError("bench assign: sizes and counts must be positive", 2);
+        }
+        RetinaConfig cfg = config.load();
+        Engine engine = EngineSetup.start(threads);
+        Device device = EngineSetup.resolve(cfg.device(), engine).get(0);
+        int div = cfg.data().sizeDivisibility();
+        int padH = (height + div - 1) / div * div;
+        int padW = (width + div - 1) / div * div;
+        AnchorGenerator gen = new AnchorGenerator(cfg.model().anchors());
+        List<LevelShape> levels = AnchorGenerator.levelShapes(padH, padW, cfg.model().anchors().strides());
+        BoxCoder coder = new BoxCoder();
+        Assigner assigner = new Assigner(cfg.assigner(), coder);
+        DetectionLoss loss = new DetectionLoss(cfg.loss(), classes, coder);
+        Random rnd = new Random(0);
+        double[] total = new double[iters];
+        double[] assignMs = new double[iters];
+        double[] cpuMs = new double[iters];
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long anchorCount;
+        try (NDManager m = NDManager.newBaseManager(device)) {
+            anchorCount = gen.totalAnchors(levels);
+            NDArray logits = m.randomNormal(-4.6f, 1f, new Shape(batch, anchorCount, classes), DataType.FLOAT32);
+            NDArray deltas = m.randomNormal(0f, 0.5f, new Shape(batch, anchorCount, 4), DataType.FLOAT32);
+            logits.setRequiresGradient(true);
+            deltas.setRequiresGradient(true);
+            for (int it = 0; it < warmup + iters; it++) {
+                try (NDManager step = m.newSubManager()) {
+                    NDArray boxes = step.create(randomBoxes(rnd, batch * gt, width, height), new Shape(batch, gt, 4));
+                    NDArray labels = step.create(rnd.ints(batch * gt, 0, classes).toArray(), new Shape(batch, gt));
+                    NDArray ignore = step.zeros(new Shape(batch, gt), DataType.BOOLEAN);
+                    long c0 = os.getProcessCpuTime();
+                    long t0 = System.nanoTime();
+                    NDArray anchors = gen.anchors(step, levels);
+                    Targets targets = assigner.assign(anchors, boxes, labels, ignore, classes);
+                    targets.numPos().sum().getFloat(); // wait for the engine
+                    long t1 = System.nanoTime();
+                    try (GradientCollector gc = engine.newGradientCollector()) {
+                        LossOutput out = loss.compute(new HeadOutputs(logits, deltas, levels, gen.perLocation()), targets, it + 1);
+                        gc.backward(out.total());
+                    }
+                    logits.getGradient().get(0, 0, 0).getFloat();
+                    long t2 = System.nanoTime();
+                    if (it >= warmup) {
+                        total[it - warmup] = (t2 - t0) / 1e6;
+                        assignMs[it - warmup] = (t1 - t0) / 1e6;
+                        cpuMs[it - warmup] = (os.getProcessCpuTime() - c0) / 1e6;
+                    }
+                }
+            }
+        }
+        double med = median(total);
+        double medAssign = median(assignMs);
+        double medCpu = median(cpuMs);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.printf("{\"bench\": \"assign\", \"batch\": %d, \"height\": %d, \"width\": %d, \"padded\": [%d, %d], "
+                            + "\"anchors\": %d, \"gt_per_image\": %d, \"classes\": %d, \"iters\": %d, \"device\": \"%s\", "
+                            + "\"ms_per_batch\": %.2f, \"assign_ms\": %.2f, \"loss_fwd_bwd_ms\": %.2f, \"cpu_ms_per_batch\": %.2f}%n",
+                    batch, height, width, padH, padW, anchorCount, gt, classes, iters, device, med, medAssign, med - medAssign, medCpu);
+        } else {
+            out.printf("assign + loss (fwd+bwd), batch %d at %dx%d (padded %dx%d), %d anchors, %d GT/image, K=%d, %s%n",
+                    batch, height, width, padH, padW, anchorCount, gt, classes, device);
+            out.printf("  median over %d iterations: %.2f ms per batch (assign %.2f ms, loss fwd+bwd %.2f ms)%n",
+                    iters, med, medAssign, med - medAssign);
+            out.printf("  process CPU time: %.2f ms per batch (all threads; wall time includes waiting for cores)%n", medCpu);
+        }
+        out.flush();
+    }
+
+    private static float[] randomBoxes(Random rnd, int n, int width, int height) {
+        float[] b = new float[n * 4];
+        for (int i = 0; i < n; i++) {
+            float w = 8 + rnd.nextFloat() * width / 3f;
+            float h = 8 + rnd.nextFloat() * height / 3f;
+            float x = rnd.nextFloat() * (width - w);
+            float y = rnd.nextFloat() * (height - h);
+            b[4 * i] = x;
+            b[4 * i + 1] = y;
+            b[4 * i + 2] = x + w;
+            b[4 * i + 3] = y + h;
+        }
+        return b;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
