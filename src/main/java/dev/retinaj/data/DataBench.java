@@ -36,6 +36,13 @@ public final class DataBench {
     public static Result run(List<DetectionRecord> records, TransformSpec spec, int batchSize, int images, int threads,
                              long seed) {
         int n = Math.min(images, records.size());
+        for (int i = 0; i < Math.min(n, 16); i++) { // warm-up (JIT, ImageIO plugin lookup)
+            try {
+                ImageDecoder.decode(records.get(i).image());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             try {
