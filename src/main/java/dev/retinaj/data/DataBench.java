@@ -44,14 +44,14 @@ public final class DataBench {
             }
         }
         long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < images; i++) {
             try {
-                ImageDecoder.decode(records.get(i).image());
+                ImageDecoder.decode(records.get(i % n).image());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        double decode = n / ((System.nanoTime() - t0) / 1e9);
+        double decode = images / ((System.nanoTime() - t0) / 1e9);
         double one = pipeline(records, spec, batchSize, images, 1, seed);
         double all = pipeline(records, spec, batchSize, images, threads, seed);
         return new Result(images, batchSize, threads, decode, one, all);
