@@ -53,7 +53,7 @@ public final class DataCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
         long seed;
         @Option(names = "--imbalance", defaultValue = "1.0", paramLabel = "R",
-                description = "Class k is drawn with probability proportional to R^k, 0 < R <= 1 (default: ${DEFAULT-VALUE}).")
+                description = "Class k is drawn with probability proportional to R^k, 0 <= R <= 1 (default: ${DEFAULT-VALUE}).")
         double imbalance;
         @Mixin
         CommonOptions common;

@@ -45,6 +45,7 @@ public final class BatchLoader implements AutoCloseable {
     private final Set<Integer> knownBad = ConcurrentHashMap.newKeySet();
     private final AtomicLong skipped = new AtomicLong();
     private ExecutorService pool;
+    private volatile boolean closed;
     private long cachedEpoch = Long.MIN_VALUE;
     private int[] cachedOrder;
 
@@ -186,11 +187,18 @@ public final class BatchLoader implements AutoCloseable {
                 skipped.incrementAndGet();
                 continue;
             }
+            if (closed || Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("batch loader closed");
+            }
             try {
                 samples.add(loader.load(r, minSize, flip));
             } catch (IOException | RuntimeException e) {
                 if (e instanceof UserError) {
                     throw (UserError) e;
+                }
+                if (closed || Thread.currentThread().isInterrupted()
+                        || e instanceof java.nio.channels.ClosedByInterruptException) {
+                    throw new java.util.concurrent.CancellationException("batch loader closed");
                 }
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 if (knownBad.add(ri)) {
@@ -214,11 +222,22 @@ public final class BatchLoader implements AutoCloseable {
         return pool;
     }
 
+    /** Stops the workers and waits (briefly) for them, so no file is touched after close returns. */
     @Override
-    public synchronized void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+    public void close() {
+        ExecutorService p;
+        synchronized (this) {
+            closed = true;
+            p = pool;
             pool = null;
+        }
+        if (p != null) {
+            p.shutdownNow();
+            try {
+                p.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -14,37 +14,46 @@ import java.util.List;
 public final class DataSource {
     private DataSource() {}
 
-    /** The training splits ({@code data.train}). */
+    /** The training splits ({@code data.train}); images without boxes only if {@code data.keep_empty}. */
     public static LoadedSplit train(DataConfig cfg) {
-        return load(cfg, cfg.train(), "data.train");
+        return load(cfg, cfg.train(), "data.train", new BadSamples(cfg.onBadSample()), cfg.keepEmpty());
     }
 
-    /** The evaluation splits ({@code data.val}). */
+    /** The evaluation splits ({@code data.val}); every image is kept (empty ones count in evaluation). */
     public static LoadedSplit val(DataConfig cfg) {
-        return load(cfg, cfg.val(), "data.val");
-    }
-
-    public static LoadedSplit load(DataConfig cfg, List<String> splits, String key) {
-        return load(cfg, splits, key, new BadSamples(cfg.onBadSample()));
+        return load(cfg, cfg.val(), "data.val", new BadSamples(cfg.onBadSample()), true);
     }
 
     /**
      * @param splits split names as {@code data.train}/{@code data.val} hold them
      * @param key the config key named in errors
      */
-    public static LoadedSplit load(DataConfig cfg, List<String> splits, String key, BadSamples bad) {
+    public static LoadedSplit load(DataConfig cfg, List<String> splits, String key, BadSamples bad, boolean keepEmpty) {
         if (splits == null || splits.isEmpty()) {
             throw new UserError(key + ": no splits given", 2);
         }
         Path root = root(cfg);
         ShapesGenerator.generateIfAbsent(cfg, root);
-        LoadedSplit s = read(cfg.format(), root, splits, cfg.classes(), cfg.keepEmpty(), bad);
+        LoadedSplit s = read(cfg.format(), root, splits, classes(cfg, root), keepEmpty, bad);
         if (s.records().isEmpty()) {
             List<Problem> ps = s.report().problems();
             throw new UserError(key + " " + splits + " under " + root + ": no usable images"
                     + (ps.isEmpty() ? "" : " (" + ps.size() + " problems, first: " + ps.get(0) + ")"));
         }
         return s;
+    }
+
+    /**
+     * {@code data.classes}, or for VOC without it the names found over train and val together, so that
+     * class k is the same class in both (a split may lack some class).
+     */
+    static List<String> classes(DataConfig cfg, Path root) {
+        if (cfg.classes() != null && !cfg.classes().isEmpty() || cfg.format() != DataConfig.Format.VOC) {
+            return cfg.classes();
+        }
+        List<String> all = new ArrayList<>(cfg.train());
+        cfg.val().stream().filter(s -> !all.contains(s)).forEach(all::add);
+        return VocReader.read(root, all, null, BadSamples.collecting()).classNames();
     }
 
     /** Reads splits of a data set in {@code format} laid out at {@code root} as data/README.md describes. */

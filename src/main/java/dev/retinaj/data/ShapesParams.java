@@ -4,7 +4,7 @@ import dev.retinaj.config.DataConfig.ShapesConfig;
 
 /**
  * What {@link ShapesGenerator} makes: image counts per split, square image size in pixels, the seed,
- * and the class imbalance ratio R (class k is drawn with probability ∝ R^k; 1 = balanced).
+ * and the class imbalance ratio R (class k is drawn with probability ∝ R^k; 1 = balanced, 0 = only class 0).
  */
 public record ShapesParams(int train, int val, int size, long seed, double imbalance) {
     public ShapesParams {
@@ -14,12 +14,12 @@ public record ShapesParams(int train, int val, int size, long seed, double imbal
         if (size < 32) {
             throw new IllegalArgumentException("shapes: size must be at least 32 px, got " + size);
         }
-        if (!(imbalance > 0 && imbalance <= 1)) {
-            throw new IllegalArgumentException("shapes: imbalance must be in (0, 1], got " + imbalance);
+        if (!(imbalance >= 0 && imbalance <= 1)) {
+            throw new IllegalArgumentException("shapes: imbalance must be in [0, 1], got " + imbalance);
         }
     }
 
     public static ShapesParams from(ShapesConfig c) {
-        return new ShapesParams(c.train(), c.val(), c.size(), c.seed(), c.imbalance() <= 0 ? 1 : c.imbalance());
+        return new ShapesParams(c.train(), c.val(), c.size(), c.seed(), c.imbalance());
     }
 }

@@ -115,10 +115,23 @@ class BadSamplesTest {
     }
 
     @Test
+    void vocClassesWithoutAConfiguredListAreTheSameForTrainAndVal() throws Exception {
+        Path devkit = DataFixtures.voc(tmp);
+        Path xml = devkit.resolve("VOC2007/Annotations/000009.xml");
+        Files.writeString(xml, Files.readString(xml).replace("<name>horse</name>", "<name>zebra</name>"));
+        DataConfig d = ConfigLoader.load(null, List.of("data.format=voc", "data.root=" + devkit,
+                "data.train=[VOC2007/trainval]", "data.val=[VOC2007/test]")).data();
+        List<String> expected = List.of("car", "chair", "person", "zebra");
+        assertEquals(expected, DataSource.train(d).classNames());
+        assertEquals(expected, DataSource.val(d).classNames());
+    }
+
+    @Test
     void dataSourceGeneratesTheShapesSetWhenAbsentAndFailsClearlyOnNoData() {
         Path root = tmp.resolve("shapes");
         DataConfig d = ConfigLoader.load(null, List.of("data.root=" + root, "data.train=[train]", "data.val=[val]",
-                "data.shapes.generate=true", "data.shapes.train=6", "data.shapes.val=2", "data.shapes.size=64")).data();
+                "data.shapes.generate=true", "data.shapes.train=6", "data.shapes.val=2", "data.shapes.size=64",
+                "data.shapes.seed=4")).data(); // seed 4: one of the 6 training images is empty
         LoadedSplit train = DataSource.train(d);
         assertEquals(6, train.records().size());
         assertEquals(ShapesGenerator.classNames(), train.classNames());
@@ -126,6 +139,13 @@ class BadSamplesTest {
         DataConfig voc = ConfigLoader.load(null, List.of("data.format=voc", "data.root=" + root.resolve("VOCdevkit"),
                 "data.train=[VOC2007/trainval]")).data();
         assertEquals(8, DataSource.train(voc).records().size());
+        DataConfig coco = ConfigLoader.load(null, List.of("data.root=" + root, "data.train=[train]", "data.val=[val]",
+                "data.keep_empty=false")).data();
+        // keep_empty=false filters training images only; evaluation keeps every image
+        long emptyInTrain = train.records().stream().filter(r -> r.numBoxes() == 0).count();
+        assertEquals(1, emptyInTrain);
+        assertEquals(6 - emptyInTrain, DataSource.train(coco).records().size());
+        assertEquals(2, DataSource.val(coco).records().size());
         DataConfig none = ConfigLoader.load(null, List.of("data.root=" + tmp.resolve("nothing"), "data.train=[train]")).data();
         UserError e = assertThrows(UserError.class, () -> DataSource.train(none));
         assertOneLine(e, "instances_train.json", "not found");
