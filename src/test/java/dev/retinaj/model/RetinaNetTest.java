@@ -1,20 +1,28 @@
 package dev.retinaj.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import ai.djl.training.ParameterStore;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.ModelConfig;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,6 +59,39 @@ class RetinaNetTest {
             NDArray p3cls = net.head().forward(ps, new NDList(f.p().get(0)), false).get(0);
             int idx = (1 * 17 + 2) * 9 + 4;
             assertEquals(p3cls.get(0, idx).toFloatArray()[1], h.clsLogits().get(0, idx).toFloatArray()[1], 1e-6);
+        }
+    }
+
+    @Test
+    void djlTrainerInitialisesTrainsAndLeavesFrozenParametersAlone() {
+        RetinaNet net = RetinaNetFactory.build(config("model.backbone.norm=bn", "model.backbone.freeze_at=2"), 3);
+        try (Model model = Model.newInstance("retinanet")) {
+            model.setBlock(net);
+            DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
+                    .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build());
+            try (Trainer trainer = model.newTrainer(tc)) {
+                trainer.initialize(new Shape(2, 3, 64, 64));
+                Map<String, Parameter> p = TorchvisionNames.of(net);
+                float[] frozen = p.get("backbone.body.layer1.0.conv1.weight").getArray().toFloatArray();
+                float[] frozenMean = p.get("backbone.body.layer1.0.bn1.running_mean").getArray().toFloatArray();
+                float[] trained = p.get("backbone.body.layer2.0.conv1.weight").getArray().toFloatArray();
+                float[] head = p.get("head.regression_head.bbox_reg.weight").getArray().toFloatArray();
+                NDManager m = trainer.getManager();
+                NDArray x = m.randomNormal(new Shape(2, 3, 64, 64));
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    NDList out = trainer.forward(new NDList(x));
+                    gc.backward(out.get(0).sum().add(out.get(1).square().sum()));
+                }
+                trainer.step();
+                assertArrayEquals(frozen, p.get("backbone.body.layer1.0.conv1.weight").getArray().toFloatArray());
+                // frozen stages run BN in inference mode: running statistics stay
+                assertArrayEquals(frozenMean, p.get("backbone.body.layer1.0.bn1.running_mean").getArray().toFloatArray());
+                assertFalse(Arrays.equals(trained, p.get("backbone.body.layer2.0.conv1.weight").getArray().toFloatArray()));
+                assertFalse(Arrays.equals(head, p.get("head.regression_head.bbox_reg.weight").getArray().toFloatArray()));
+                long trainable = net.trainableParameters().size();
+                long frozenCount = p.values().stream().filter(q -> !q.requiresGradient()).count();
+                assertEquals(p.size(), trainable + frozenCount);
+            }
         }
     }
 
