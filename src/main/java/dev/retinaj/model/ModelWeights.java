@@ -152,6 +152,11 @@ public final class ModelWeights {
 
     /** Reads a named-tensor file, skipping names {@code skip} accepts. */
     static Map<String, NDArray> read(Path file, NDManager manager, java.util.function.Predicate<String> skip) {
+        String fileName = file.getFileName().toString();
+        if (fileName.endsWith(".pth") || fileName.endsWith(".pt")) {
+            throw new UserError(file + ": a PyTorch pickle; convert it first with "
+                    + "python3 scripts/export_torchvision_weights.py --in " + file + " --out FILE.safetensors");
+        }
         NDList list;
         try (InputStream is = new BufferedInputStream(Files.newInputStream(file))) {
             list = NDList.decode(manager, is);
