@@ -9,7 +9,8 @@ and _make_layer with 8/16/32/64 planes, so the fixture stays small), FrozenBatch
 affine and running statistics, an FPN of 32 channels with LastLevelP6P7 on P5 (v1), the 4-conv
 RetinaNetHead and the default anchors (32, 40, 50 ...). Weights are random from --seed and written by
 scripts/export_torchvision_weights.py (through a .pth, as a user would). Outputs, for one input:
-C3..C5, P3..P7, the head outputs and the post-processed detections (input-pixel boxes), in an npz.
+C3..C5, P3..P7, the head outputs, the anchors, the post-processed detections (input-pixel boxes)
+and, for three ground-truth boxes (gt_boxes, gt_labels), torchvision's loss_cls and loss_box, in an npz.
 The matching RetinaJ config is in ModelParityTest.
 """
 import argparse
@@ -121,6 +122,12 @@ def main():
         split_head = {k: list(v.split(per_level, dim=1)) for k, v in head.items()}
         split_anchors = [list(an.split(per_level)) for an in anchors]
         det = model.postprocess_detections(split_head, split_anchors, [hw])[0]
+        # training losses for a few boxes (v1: focal loss and L1, each normalised per image)
+        h, w = hw
+        gt_boxes = torch.tensor([[0.05 * w, 0.1 * h, 0.3 * w, 0.7 * h], [0.4 * w, 0.2 * h, 0.9 * w, 0.95 * h],
+                                 [0.6 * w, 0.02 * h, 0.68 * w, 0.2 * h]])
+        gt_labels = torch.arange(3) % args.classes
+        losses = model.compute_loss([{"boxes": gt_boxes, "labels": gt_labels}], head, anchors)
 
     out = {"input": x}
     for i, k in enumerate(["0", "1", "2"]):
@@ -133,7 +140,11 @@ def main():
     out["det_boxes"] = det["boxes"]
     out["det_scores"] = det["scores"]
     out["det_labels"] = det["labels"]
-    arrays = {k: v.numpy().astype(np.int64 if k == "det_labels" else np.float32) for k, v in out.items()}
+    out["gt_boxes"] = gt_boxes
+    out["gt_labels"] = gt_labels
+    out["loss_cls"] = losses["classification"]
+    out["loss_box"] = losses["bbox_regression"]
+    arrays = {k: v.numpy().astype(np.int64 if k in ("det_labels", "gt_labels") else np.float32) for k, v in out.items()}
     np.savez(os.path.join(args.out, args.name + "_outputs.npz"), **arrays)
     print(f"{args.name}: {len(det['scores'])} detections, "
           + ", ".join(f"{k} {tuple(v.shape)}" for k, v in arrays.items()), file=sys.stderr)
