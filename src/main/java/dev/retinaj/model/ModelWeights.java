@@ -88,6 +88,10 @@ public final class ModelWeights {
                     && !problems.mismatched.isEmpty()
                     && problems.mismatchedNames.stream().allMatch(n -> n.startsWith(CLS_LOGITS));
             if (!reinitCls) {
+                if (tensors.containsKey("conv1.weight") && tensors.keySet().stream().noneMatch(n -> n.startsWith("head."))) {
+                    throw new UserError(file + ": holds ImageNet backbone weights (conv1.weight, no head.*); "
+                            + "set model.backbone.weights to it instead of model.weights");
+                }
                 problems.throwIfAny(file);
             }
             params.forEach((name, p) -> {

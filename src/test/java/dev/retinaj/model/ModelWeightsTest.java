@@ -163,6 +163,8 @@ class ModelWeightsTest {
             Path f = dir.resolve("resnet.npz");
             writeNpz(f, t);
             RetinaNet dst = net(m, 3, "model.backbone.norm=frozen_bn");
+            UserError wrongKey = assertThrows(UserError.class, () -> ModelWeights.importModel(dst, f));
+            assertTrue(wrongKey.getMessage().contains("set model.backbone.weights"), wrongKey.getMessage());
             ModelWeights.importBackbone(dst, f);
             NDArray x = m.randomNormal(new Shape(1, 3, 64, 64));
             ParameterStore store = new ParameterStore(m, false);
