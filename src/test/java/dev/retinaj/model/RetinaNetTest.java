@@ -96,6 +96,26 @@ class RetinaNetTest {
     }
 
     @Test
+    void initialisationFollowsTorchvision() {
+        RetinaNet net = RetinaNetFactory.build(config("model.backbone.norm=frozen_bn", "model.fpn.channels=128"), 3);
+        try (NDManager m = NDManager.newBaseManager()) {
+            net.initialize(m);
+            Map<String, Parameter> p = TorchvisionNames.of(net);
+            // FPN: kaiming_uniform_(a=1) = U(±sqrt(3 / fan_in)), bias 0; the 1x1 lateral on C4 has fan_in 128
+            NDArray lateral = p.get("backbone.fpn.inner_blocks.1.0.weight").getArray();
+            double bound = Math.sqrt(3.0 / 128);
+            assertTrue(lateral.abs().max().getFloat() <= bound);
+            assertEquals(bound / Math.sqrt(3), Math.sqrt(lateral.square().mean().getFloat()), 0.05 * bound);
+            assertEquals(0f, p.get("backbone.fpn.extra_blocks.p7.bias").getArray().abs().sum().getFloat());
+            // ResNet: kaiming_normal_(fan_out, relu): std sqrt(2 / (out · k · k)); layer3.0.conv2 is 128 x 128 x 3 x 3
+            NDArray conv = p.get("backbone.body.layer3.0.conv2.weight").getArray();
+            assertEquals(Math.sqrt(2.0 / (128 * 9)), Math.sqrt(conv.square().mean().getFloat()), 0.003);
+            // frozen BN starts as the identity affine (weights are expected to come from a file)
+            assertEquals(1f, p.get("backbone.body.bn1.running_var").getArray().min().getFloat());
+        }
+    }
+
+    @Test
     void priorBiasGivesInitialProbabilityPi() {
         RetinaNet net = RetinaNetFactory.build(config(), 5);
         try (NDManager m = NDManager.newBaseManager()) {
