@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes the model-parity fixture: a small torchvision RetinaNet (v1 settings) and its outputs.
 
-    /usr/bin/python3 src/test/python/make_model_fixture.py [--seed 0] [--height 128 --width 160]
+    /usr/bin/python3 src/test/python/make_model_fixture.py [--seed 0] [--height 128 --width 256]
         [--classes 3] [--out src/test/resources/model]
 
 The model is torchvision's own RetinaNet with a ResNet-18 body at 1/8 width (torchvision's BasicBlock
@@ -9,10 +9,12 @@ and _make_layer with 8/16/32/64 planes, so the fixture stays small), FrozenBatch
 affine and running statistics, an FPN of 32 channels with LastLevelP6P7 on P5 (v1), the 4-conv
 RetinaNetHead and the default anchors (32, 40, 50 ...). Weights are random from --seed and written by
 scripts/export_torchvision_weights.py (through a .pth, as a user would). Outputs, for one input:
-C3..C5, P3..P7, the head outputs and the post-processed detections (input-pixel boxes), in an npz.
+C3..C5, P3..P7, the head outputs, the anchors, the post-processed detections (input-pixel boxes)
+and, for three ground-truth boxes (gt_boxes, gt_labels), torchvision's loss_cls and loss_box, in an npz.
 The matching RetinaJ config is in ModelParityTest.
 """
 import argparse
+import math
 import os
 import subprocess
 import sys
@@ -62,23 +64,44 @@ def build(num_classes, width=8, fpn_channels=32):
         extra_blocks=LastLevelP6P7(fpn_channels, fpn_channels),  # in == out: P6 from P5 (v1)
     )
     model = RetinaNet(backbone, num_classes)  # default anchors 32/40/50 ..., 4-conv head, no norm
-    with torch.no_grad():  # spread the scores so that some pass the 0.05 threshold
-        model.head.classification_head.cls_logits.bias.normal_(-4.5, 0.8)
-        model.head.regression_head.bbox_reg.weight.normal_(0, 0.05)
+    with torch.no_grad():
+        # Larger head weights than torchvision's N(0, 0.01), so that the outputs depend on the features.
+        for sub in (model.head.classification_head, model.head.regression_head):
+            for m in sub.conv.modules():
+                if isinstance(m, nn.Conv2d):
+                    nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
     return model.eval()
+
+
+def calibrate(model, x):
+    """Scale the output convs so that logits have std 1.5 and deltas std 0.3 on x, and shift the
+    class biases so that about 0.5% of the scores pass the 0.05 threshold: some tens of detections
+    of every class with distinct scores (no saturated ties), fewer than the 300 kept."""
+    head = model.head
+    with torch.no_grad():
+        head.classification_head.cls_logits.bias.zero_()
+        out = head(list(model.backbone(x).values()))
+        head.classification_head.cls_logits.weight.mul_(1.5 / out["cls_logits"].std())
+        head.regression_head.bbox_reg.weight.mul_(0.3 / out["bbox_regression"].std())
+        logits = head(list(model.backbone(x).values()))["cls_logits"]
+        q = torch.quantile(logits.flatten(), 0.995)
+        bias = head.classification_head.cls_logits.bias
+        bias.copy_(math.log(0.05 / 0.95) - q + 0.2 * torch.randn_like(bias))
 
 
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--height", type=int, default=128)
-    p.add_argument("--width", type=int, default=160)
+    p.add_argument("--width", type=int, default=256)
     p.add_argument("--classes", type=int, default=3)
     p.add_argument("--out", default=os.path.join(ROOT, "src/test/resources/model"))
     p.add_argument("--name", default="tv_r18_fpn")
     args = p.parse_args()
     torch.manual_seed(args.seed)
     model = build(args.classes)
+    x = torch.randn(1, 3, args.height, args.width)
+    calibrate(model, x)
     os.makedirs(args.out, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         pth = os.path.join(tmp, "model.pth")
@@ -86,7 +109,6 @@ def main():
         subprocess.run([sys.executable, os.path.join(ROOT, "scripts/export_torchvision_weights.py"),
                         "--in", pth, "--out", os.path.join(args.out, args.name + ".safetensors")], check=True)
 
-    x = torch.randn(1, 3, args.height, args.width)
     hw = (args.height, args.width)
     with torch.no_grad():
         c = model.backbone.body(x)
@@ -100,6 +122,12 @@ def main():
         split_head = {k: list(v.split(per_level, dim=1)) for k, v in head.items()}
         split_anchors = [list(an.split(per_level)) for an in anchors]
         det = model.postprocess_detections(split_head, split_anchors, [hw])[0]
+        # training losses for a few boxes (v1: focal loss and L1, each normalised per image)
+        h, w = hw
+        gt_boxes = torch.tensor([[0.05 * w, 0.1 * h, 0.3 * w, 0.7 * h], [0.4 * w, 0.2 * h, 0.9 * w, 0.95 * h],
+                                 [0.6 * w, 0.02 * h, 0.68 * w, 0.2 * h]])
+        gt_labels = torch.arange(3) % args.classes
+        losses = model.compute_loss([{"boxes": gt_boxes, "labels": gt_labels}], head, anchors)
 
     out = {"input": x}
     for i, k in enumerate(["0", "1", "2"]):
@@ -112,7 +140,11 @@ def main():
     out["det_boxes"] = det["boxes"]
     out["det_scores"] = det["scores"]
     out["det_labels"] = det["labels"]
-    arrays = {k: v.numpy().astype(np.int64 if k == "det_labels" else np.float32) for k, v in out.items()}
+    out["gt_boxes"] = gt_boxes
+    out["gt_labels"] = gt_labels
+    out["loss_cls"] = losses["classification"]
+    out["loss_box"] = losses["bbox_regression"]
+    arrays = {k: v.numpy().astype(np.int64 if k in ("det_labels", "gt_labels") else np.float32) for k, v in out.items()}
     np.savez(os.path.join(args.out, args.name + "_outputs.npz"), **arrays)
     print(f"{args.name}: {len(det['scores'])} detections, "
           + ", ".join(f"{k} {tuple(v.shape)}" for k, v in arrays.items()), file=sys.stderr)

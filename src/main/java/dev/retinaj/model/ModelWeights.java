@@ -88,6 +88,10 @@ public final class ModelWeights {
                     && !problems.mismatched.isEmpty()
                     && problems.mismatchedNames.stream().allMatch(n -> n.startsWith(CLS_LOGITS));
             if (!reinitCls) {
+                if (tensors.containsKey("conv1.weight") && tensors.keySet().stream().noneMatch(n -> n.startsWith("head."))) {
+                    throw new UserError(file + ": holds ImageNet backbone weights (conv1.weight, no head.*); "
+                            + "set model.backbone.weights to it instead of model.weights");
+                }
                 problems.throwIfAny(file);
             }
             params.forEach((name, p) -> {
@@ -152,6 +156,11 @@ public final class ModelWeights {
 
     /** Reads a named-tensor file, skipping names {@code skip} accepts. */
     static Map<String, NDArray> read(Path file, NDManager manager, java.util.function.Predicate<String> skip) {
+        String fileName = file.getFileName().toString();
+        if (fileName.endsWith(".pth") || fileName.endsWith(".pt")) {
+            throw new UserError(file + ": a PyTorch pickle; convert it first with "
+                    + "python3 scripts/export_torchvision_weights.py --in " + file + " --out FILE.safetensors");
+        }
         NDList list;
         try (InputStream is = new BufferedInputStream(Files.newInputStream(file))) {
             list = NDList.decode(manager, is);

@@ -28,9 +28,12 @@ class ModelParityTest {
 
     /** The RetinaJ config of the fixture's model: configs/retinanet_r50_fpn_tv_v1.yaml, made small. */
     static ModelConfig fixtureConfig(int numClasses) {
-        return ConfigLoader.load(Path.of("configs/retinanet_r50_fpn_tv_v1.yaml"), List.of(
-                "model.backbone.name=resnet18", "model.backbone.width=0.125", "model.fpn.channels=32",
-                "model.head.channels=32", "model.num_classes=" + numClasses, "model.weights=null")).model();
+        return ConfigLoader.load(Path.of("configs/retinanet_r50_fpn_tv_v1.yaml"), fixtureOverrides(numClasses)).model();
+    }
+
+    static List<String> fixtureOverrides(int numClasses) {
+        return List.of("model.backbone.name=resnet18", "model.backbone.width=0.125", "model.fpn.channels=32",
+                "model.head.channels=32", "model.num_classes=" + numClasses, "model.weights=null");
     }
 
     static NDList readOutputs(NDManager m) throws IOException {

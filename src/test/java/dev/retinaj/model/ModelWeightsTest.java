@@ -114,6 +114,19 @@ class ModelWeightsTest {
     }
 
     @Test
+    void unconvertedPthAndMissingFilesGiveOneLineErrors() throws IOException {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Path pth = dir.resolve("model.pth");
+            Files.write(pth, new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 0, 0});
+            UserError e = assertThrows(UserError.class, () -> ModelWeights.importModel(net(m, 3), pth));
+            assertTrue(e.getMessage().contains("export_torchvision_weights.py"), e.getMessage());
+            dev.retinaj.config.ModelConfig cfg = RetinaNetTest.config("model.weights=" + dir.resolve("nope.safetensors"));
+            UserError e2 = assertThrows(UserError.class, () -> ModelWeights.applyConfigured(net(m, 3), cfg));
+            assertTrue(e2.getMessage().startsWith("model.weights: weight file not found"), e2.getMessage());
+        }
+    }
+
+    @Test
     void classCountMismatchReinitialisesOnlyTheClassifierOutput() throws IOException {
         try (NDManager m = NDManager.newBaseManager()) {
             RetinaNet src = net(m, 7);
@@ -150,6 +163,8 @@ class ModelWeightsTest {
             Path f = dir.resolve("resnet.npz");
             writeNpz(f, t);
             RetinaNet dst = net(m, 3, "model.backbone.norm=frozen_bn");
+            UserError wrongKey = assertThrows(UserError.class, () -> ModelWeights.importModel(dst, f));
+            assertTrue(wrongKey.getMessage().contains("set model.backbone.weights"), wrongKey.getMessage());
             ModelWeights.importBackbone(dst, f);
             NDArray x = m.randomNormal(new Shape(1, 3, 64, 64));
             ParameterStore store = new ParameterStore(m, false);

@@ -1,20 +1,28 @@
 package dev.retinaj.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import ai.djl.training.ParameterStore;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.ModelConfig;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,6 +59,59 @@ class RetinaNetTest {
             NDArray p3cls = net.head().forward(ps, new NDList(f.p().get(0)), false).get(0);
             int idx = (1 * 17 + 2) * 9 + 4;
             assertEquals(p3cls.get(0, idx).toFloatArray()[1], h.clsLogits().get(0, idx).toFloatArray()[1], 1e-6);
+        }
+    }
+
+    @Test
+    void djlTrainerInitialisesTrainsAndLeavesFrozenParametersAlone() {
+        RetinaNet net = RetinaNetFactory.build(config("model.backbone.norm=bn", "model.backbone.freeze_at=2"), 3);
+        try (Model model = Model.newInstance("retinanet")) {
+            model.setBlock(net);
+            DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
+                    .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build());
+            try (Trainer trainer = model.newTrainer(tc)) {
+                trainer.initialize(new Shape(2, 3, 64, 64));
+                Map<String, Parameter> p = TorchvisionNames.of(net);
+                float[] frozen = p.get("backbone.body.layer1.0.conv1.weight").getArray().toFloatArray();
+                float[] frozenMean = p.get("backbone.body.layer1.0.bn1.running_mean").getArray().toFloatArray();
+                float[] trained = p.get("backbone.body.layer2.0.conv1.weight").getArray().toFloatArray();
+                float[] head = p.get("head.regression_head.bbox_reg.weight").getArray().toFloatArray();
+                NDManager m = trainer.getManager();
+                NDArray x = m.randomNormal(new Shape(2, 3, 64, 64));
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    NDList out = trainer.forward(new NDList(x));
+                    gc.backward(out.get(0).sum().add(out.get(1).square().sum()));
+                }
+                trainer.step();
+                assertArrayEquals(frozen, p.get("backbone.body.layer1.0.conv1.weight").getArray().toFloatArray());
+                // frozen stages run BN in inference mode: running statistics stay
+                assertArrayEquals(frozenMean, p.get("backbone.body.layer1.0.bn1.running_mean").getArray().toFloatArray());
+                assertFalse(Arrays.equals(trained, p.get("backbone.body.layer2.0.conv1.weight").getArray().toFloatArray()));
+                assertFalse(Arrays.equals(head, p.get("head.regression_head.bbox_reg.weight").getArray().toFloatArray()));
+                long trainable = net.trainableParameters().size();
+                long frozenCount = p.values().stream().filter(q -> !q.requiresGradient()).count();
+                assertEquals(p.size(), trainable + frozenCount);
+            }
+        }
+    }
+
+    @Test
+    void initialisationFollowsTorchvision() {
+        RetinaNet net = RetinaNetFactory.build(config("model.backbone.norm=frozen_bn", "model.fpn.channels=128"), 3);
+        try (NDManager m = NDManager.newBaseManager()) {
+            net.initialize(m);
+            Map<String, Parameter> p = TorchvisionNames.of(net);
+            // FPN: kaiming_uniform_(a=1) = U(±sqrt(3 / fan_in)), bias 0; the 1x1 lateral on C4 has fan_in 128
+            NDArray lateral = p.get("backbone.fpn.inner_blocks.1.0.weight").getArray();
+            double bound = Math.sqrt(3.0 / 128);
+            assertTrue(lateral.abs().max().getFloat() <= bound);
+            assertEquals(bound / Math.sqrt(3), Math.sqrt(lateral.square().mean().getFloat()), 0.05 * bound);
+            assertEquals(0f, p.get("backbone.fpn.extra_blocks.p7.bias").getArray().abs().sum().getFloat());
+            // ResNet: kaiming_normal_(fan_out, relu): std sqrt(2 / (out · k · k)); layer3.0.conv2 is 128 x 128 x 3 x 3
+            NDArray conv = p.get("backbone.body.layer3.0.conv2.weight").getArray();
+            assertEquals(Math.sqrt(2.0 / (128 * 9)), Math.sqrt(conv.square().mean().getFloat()), 0.003);
+            // frozen BN starts as the identity affine (weights are expected to come from a file)
+            assertEquals(1f, p.get("backbone.body.bn1.running_var").getArray().min().getFloat());
         }
     }
 
