@@ -9,6 +9,7 @@ import dev.retinaj.eval.PrPlotter;
 import dev.retinaj.eval.Result;
 import dev.retinaj.config.EvalConfig;
 import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.data.BadSamples;
 import dev.retinaj.data.BatchLoader;
 import dev.retinaj.data.DataSource;
 import dev.retinaj.data.LoadedSplit;
@@ -110,7 +111,8 @@ public final class EvalCommand implements Callable<Integer> {
     private int evaluateModel() throws IOException {
         RetinaConfig cfg = config.loadRequired();
         List<String> splits = split != null ? List.of(split) : cfg.data().val();
-        LoadedSplit data = DataSource.load(cfg.data(), splits, split != null ? "--split" : "data.val");
+        LoadedSplit data = DataSource.load(cfg.data(), splits, split != null ? "--split" : "data.val",
+                new BadSamples(cfg.data().onBadSample()), true);
         List<EvalConfig.Metric> metrics = metric != null
                 ? List.of(EvalConfig.Metric.valueOf(metric.toUpperCase(java.util.Locale.ROOT))) : cfg.eval().metric();
         Map<String, Metrics> results;
