@@ -74,12 +74,7 @@ public final class SplitEvaluation {
     public static ObjectNode combinedJson(Map<String, Metrics> metrics) {
         ObjectNode root = null;
         for (Map.Entry<String, Metrics> e : metrics.entrySet()) {
-            JsonNode node;
-            try {
-                node = JSON.readTree(e.getValue().toJson());
-            } catch (IOException ex) {
-                throw new IllegalStateException(ex);
-            }
+            JsonNode node = tree(e.getValue());
             if (root == null) {
                 root = (ObjectNode) node;
             } else {
@@ -92,20 +87,22 @@ public final class SplitEvaluation {
     /** Headline numbers for logs and curves: AP, AP50 ... of COCO, mAP of the first VOC metric. */
     public static Map<String, Double> headline(Map<String, Metrics> metrics) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Metrics> e : metrics.entrySet()) {
-            JsonNode node;
-            try {
-                node = JSON.readTree(e.getValue().toJson());
-            } catch (IOException ex) {
-                throw new IllegalStateException(ex);
-            }
-            node.fields().forEachRemaining(f -> {
+        for (Metrics m : metrics.values()) {
+            tree(m).fields().forEachRemaining(f -> {
                 if (f.getValue().isNumber() && !out.containsKey(f.getKey())) {
                     out.put(f.getKey(), f.getValue().asDouble());
                 }
             });
         }
         return out;
+    }
+
+    private static JsonNode tree(Metrics m) {
+        try {
+            return JSON.readTree(m.toJson());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Writes {@code metrics.json} and {@code detections.json} (COCO results format) into {@code dir}. */
