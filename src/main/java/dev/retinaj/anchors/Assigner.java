@@ -70,8 +70,9 @@ public final class Assigner {
     private Targets match(NDArray anchors, NDArray gtBoxes, NDArray gtLabels, NDArray gtIgnore, int numClasses) {
         NDArray labels = gtLabels.toType(DataType.INT64, false);
         NDArray real = labels.gte(0L);
-        NDArray crowd = real.logicalAnd(gtIgnore);
-        NDArray matchable = real.logicalAnd(gtIgnore.logicalNot()); // [B, G]
+        NDArray ignore = gtIgnore.toType(DataType.BOOLEAN, false);
+        NDArray crowd = real.logicalAnd(ignore);
+        NDArray matchable = real.logicalAnd(ignore.logicalNot()); // [B, G]
 
         NDArray inter = BoxIou.intersection(gtBoxes, anchors); // [B, G, A]
         NDArray anchorArea = BoxIou.area(anchors);             // [A]
