@@ -56,7 +56,6 @@ public final class Assigner {
             Targets t = g == 0
                     ? allBackground(sub, anchors, b, a, numClasses)
                     : match(anchors, gtBoxes, gtLabels, gtIgnore, numClasses);
-            t.clsTargets().attach(out);
             t.valid().attach(out);
             t.boxTargets().attach(out);
             t.foreground().attach(out);
@@ -105,8 +104,6 @@ public final class Assigner {
         NDArray fg = matches.gte(0L);
         NDArray valid = matches.neq(IGNORED_L);
         NDArray matchedLabels = TensorOps.where(fg, labels.gather(bestGt, 1), matches).toType(DataType.INT32, false);
-        NDArray classes = anchors.getManager().arange(numClasses).toType(DataType.INT32, false);
-        NDArray cls = matchedLabels.expandDims(-1).eq(classes).toType(DataType.FLOAT32, false);
 
         NDArray boxIdx = bestGt.expandDims(-1).repeat(2, 4); // [B, A, 4]
         NDArray gathered = gtBoxes.gather(boxIdx, 1);
@@ -114,17 +111,16 @@ public final class Assigner {
         NDArray matchedBoxes = TensorOps.where(fg.expandDims(-1), gathered, anchorsB.broadcast(gathered.getShape()));
         NDArray boxTargets = coder.encode(anchorsB, matchedBoxes);
         NDArray numPos = fg.toType(DataType.FLOAT32, false).sum(new int[] {1});
-        return new Targets(cls, valid, boxTargets, fg, matchedLabels, numPos, matchedBoxes);
+        return Targets.withLazyClassTargets(numClasses, valid, boxTargets, fg, matchedLabels, numPos, matchedBoxes);
     }
 
     private Targets allBackground(NDManager m, NDArray anchors, long b, long a, int numClasses) {
-        NDArray cls = m.zeros(new Shape(b, a, numClasses), DataType.FLOAT32, anchors.getDevice());
         NDArray valid = m.ones(new Shape(b, a), DataType.BOOLEAN, anchors.getDevice());
         NDArray boxTargets = m.zeros(new Shape(b, a, 4), DataType.FLOAT32, anchors.getDevice());
         NDArray fg = m.zeros(new Shape(b, a), DataType.BOOLEAN, anchors.getDevice());
         NDArray labels = m.full(new Shape(b, a), Targets.BACKGROUND, DataType.INT32, anchors.getDevice());
         NDArray numPos = m.zeros(new Shape(b), DataType.FLOAT32, anchors.getDevice());
         NDArray boxes = anchors.expandDims(0).broadcast(b, a, 4).duplicate();
-        return new Targets(cls, valid, boxTargets, fg, labels, numPos, boxes);
+        return Targets.withLazyClassTargets(numClasses, valid, boxTargets, fg, labels, numPos, boxes);
     }
 }

@@ -106,7 +106,7 @@ public final class DetectionLoss {
         NDManager parent = out.clsLogits().getManager();
         double gamma = gammaAt(iteration);
         try (NDManager sub = parent.newSubManager()) {
-            for (NDArray in : new NDArray[] {out.clsLogits(), out.boxDeltas(), t.clsTargets(), t.valid(),
+            for (NDArray in : new NDArray[] {out.clsLogits(), out.boxDeltas(), t.valid(),
                     t.boxTargets(), t.foreground(), t.matchedLabels(), t.numPos()}) {
                 in.tempAttach(sub);
             }
