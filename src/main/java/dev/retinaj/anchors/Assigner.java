@@ -73,30 +73,38 @@ public final class Assigner {
         NDArray crowd = real.logicalAnd(ignore);
         NDArray matchable = real.logicalAnd(ignore.logicalNot()); // [B, G]
 
-        NDArray inter = BoxIou.intersection(gtBoxes, anchors); // [B, G, A]
-        NDArray anchorArea = BoxIou.area(anchors);             // [A]
-        // anchors have positive area, so the union does too
-        NDArray union = BoxIou.area(gtBoxes).expandDims(-1).add(anchorArea).sub(inter);
-        NDArray iou = inter.div(union);
-        NDArray minusOneScalar = anchors.getManager().create(-1f).toDevice(anchors.getDevice(), false);
-        NDArray quality = TensorOps.where(matchable.expandDims(-1), iou, minusOneScalar);
+        // [B, A, G]: G (small) innermost, so the per-anchor reductions over GT run on contiguous memory
+        NDArray inter = BoxIou.intersection(anchors, gtBoxes);
+        NDArray anchorArea = BoxIou.area(anchors).expandDims(-1); // [A, 1]
+        NDArray crowdIoa = null;
+        if (crowd.any().getBoolean()) {
+            NDArray ioa = inter.div(anchorArea);
+            NDArray zero = ioa.getManager().create(0f).toDevice(ioa.getDevice(), false);
+            crowdIoa = TensorOps.where(crowd.expandDims(1), ioa, zero).max(new int[] {2}); // [B, A]
+            ioa.close();
+        }
+        // anchors have positive area, so the union does too; IoU and quality reuse inter's buffer
+        NDArray union = BoxIou.area(gtBoxes).expandDims(1).add(anchorArea).subi(inter);
+        NDArray keep = matchable.expandDims(1).toType(DataType.FLOAT32, false); // [B, 1, G]
+        NDArray quality = inter.divi(union).muli(keep).addi(keep.sub(1f));      // unmatchable GT → −1
+        union.close();
 
-        NDArray best = quality.max(new int[] {1});   // [B, A]
-        NDArray bestGt = quality.argMax(1);          // [B, A] int64
+        NDArray best = quality.max(new int[] {2});   // [B, A]
+        NDArray bestGt = quality.argMax(2);          // [B, A] int64, first GT among ties
         NDArray minusOne = bestGt.onesLike().neg();
         NDArray matches = TensorOps.where(best.lt((float) cfg.bgIou()), minusOne,
                 TensorOps.where(best.lt((float) cfg.fgIou()), minusOne.mul(2), bestGt));
 
         if (cfg.lowQualityMatches()) {
-            NDArray bestPerGt = quality.max(new int[] {2}, true); // [B, G, 1]
+            NDArray bestPerGt = quality.max(new int[] {1}, true); // [B, 1, G]
             // a GT whose best IoU is 0 (or a padding row) gets an unreachable best value of 2
-            NDArray reachable = TensorOps.where(bestPerGt.gt(0f), bestPerGt, minusOneScalar.mul(-2f));
-            NDArray someGtsBest = quality.eq(reachable).sum(new int[] {1}).gt(0);
+            NDArray two = bestPerGt.getManager().create(2f).toDevice(bestPerGt.getDevice(), false);
+            NDArray reachable = TensorOps.where(bestPerGt.gt(0f), bestPerGt, two);
+            NDArray someGtsBest = quality.eq(reachable).sum(new int[] {2}).gt(0);
             matches = TensorOps.where(someGtsBest, bestGt, matches);
         }
-        if (crowd.any().getBoolean()) {
-            NDArray ioa = inter.div(anchorArea.maximum(1e-12f));
-            NDArray crowdIoa = TensorOps.where(crowd.expandDims(-1), ioa, ioa.zerosLike()).max(new int[] {1});
+        quality.close();
+        if (crowdIoa != null) {
             NDArray overCrowd = crowdIoa.gte((float) cfg.bgIou()).logicalAnd(matches.lt(0L));
             matches = TensorOps.where(overCrowd, minusOne.mul(2), matches);
         }
