@@ -1,7 +1,6 @@
 package dev.retinaj.anchors;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -18,7 +17,7 @@ import dev.retinaj.config.AssignerConfig;
  * (IoA, as Detectron does for crowd regions; IoA ≥ IoU, so every anchor that would not be
  * background if the crowd box were a real GT is ignored too).
  *
- * <p>Everything is tensor ops over [B, G, A]; padded GT (label −1) take no part.
+ * <p>Everything is tensor ops over [B, A, G] (GT innermost); padded GT (label −1) take no part.
  */
 public final class Assigner {
     private static final long IGNORED_L = Targets.IGNORED;
