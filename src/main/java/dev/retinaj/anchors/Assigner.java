@@ -1,7 +1,6 @@
 package dev.retinaj.anchors;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -18,7 +17,7 @@ import dev.retinaj.config.AssignerConfig;
  * (IoA, as Detectron does for crowd regions; IoA ≥ IoU, so every anchor that would not be
  * background if the crowd box were a real GT is ignored too).
  *
- * <p>Everything is tensor ops over [B, G, A]; padded GT (label −1) take no part.
+ * <p>Everything is tensor ops over [B, A, G] (GT innermost); padded GT (label −1) take no part.
  */
 public final class Assigner {
     private static final long IGNORED_L = Targets.IGNORED;
@@ -56,7 +55,6 @@ public final class Assigner {
             Targets t = g == 0
                     ? allBackground(sub, anchors, b, a, numClasses)
                     : match(anchors, gtBoxes, gtLabels, gtIgnore, numClasses);
-            t.clsTargets().attach(out);
             t.valid().attach(out);
             t.boxTargets().attach(out);
             t.foreground().attach(out);
@@ -70,33 +68,42 @@ public final class Assigner {
     private Targets match(NDArray anchors, NDArray gtBoxes, NDArray gtLabels, NDArray gtIgnore, int numClasses) {
         NDArray labels = gtLabels.toType(DataType.INT64, false);
         NDArray real = labels.gte(0L);
-        NDArray crowd = real.logicalAnd(gtIgnore);
-        NDArray matchable = real.logicalAnd(gtIgnore.logicalNot()); // [B, G]
+        NDArray ignore = gtIgnore.toType(DataType.BOOLEAN, false);
+        NDArray crowd = real.logicalAnd(ignore);
+        NDArray matchable = real.logicalAnd(ignore.logicalNot()); // [B, G]
 
-        NDArray inter = BoxIou.intersection(gtBoxes, anchors); // [B, G, A]
-        NDArray anchorArea = BoxIou.area(anchors);             // [A]
-        // anchors have positive area, so the union does too
-        NDArray union = BoxIou.area(gtBoxes).expandDims(-1).add(anchorArea).sub(inter);
-        NDArray iou = inter.div(union);
-        NDArray minusOneScalar = anchors.getManager().create(-1f).toDevice(anchors.getDevice(), false);
-        NDArray quality = TensorOps.where(matchable.expandDims(-1), iou, minusOneScalar);
+        // [B, A, G]: G (small) innermost, so the per-anchor reductions over GT run on contiguous memory
+        NDArray inter = BoxIou.intersection(anchors, gtBoxes);
+        NDArray anchorArea = BoxIou.area(anchors).expandDims(-1); // [A, 1]
+        NDArray crowdIoa = null;
+        if (crowd.any().getBoolean()) {
+            NDArray ioa = inter.div(anchorArea);
+            NDArray zero = ioa.getManager().create(0f).toDevice(ioa.getDevice(), false);
+            crowdIoa = TensorOps.where(crowd.expandDims(1), ioa, zero).max(new int[] {2}); // [B, A]
+            ioa.close();
+        }
+        // anchors have positive area, so the union does too; IoU and quality reuse inter's buffer
+        NDArray union = BoxIou.area(gtBoxes).expandDims(1).add(anchorArea).subi(inter);
+        NDArray keep = matchable.expandDims(1).toType(DataType.FLOAT32, false); // [B, 1, G]
+        NDArray quality = inter.divi(union).muli(keep).addi(keep.sub(1f));      // unmatchable GT → −1
+        union.close();
 
-        NDArray best = quality.max(new int[] {1});   // [B, A]
-        NDArray bestGt = quality.argMax(1);          // [B, A] int64
+        NDArray best = quality.max(new int[] {2});   // [B, A]
+        NDArray bestGt = quality.argMax(2);          // [B, A] int64, first GT among ties
         NDArray minusOne = bestGt.onesLike().neg();
         NDArray matches = TensorOps.where(best.lt((float) cfg.bgIou()), minusOne,
                 TensorOps.where(best.lt((float) cfg.fgIou()), minusOne.mul(2), bestGt));
 
         if (cfg.lowQualityMatches()) {
-            NDArray bestPerGt = quality.max(new int[] {2}, true); // [B, G, 1]
+            NDArray bestPerGt = quality.max(new int[] {1}, true); // [B, 1, G]
             // a GT whose best IoU is 0 (or a padding row) gets an unreachable best value of 2
-            NDArray reachable = TensorOps.where(bestPerGt.gt(0f), bestPerGt, minusOneScalar.mul(-2f));
-            NDArray someGtsBest = quality.eq(reachable).sum(new int[] {1}).gt(0);
+            NDArray two = bestPerGt.getManager().create(2f).toDevice(bestPerGt.getDevice(), false);
+            NDArray reachable = TensorOps.where(bestPerGt.gt(0f), bestPerGt, two);
+            NDArray someGtsBest = quality.eq(reachable).sum(new int[] {2}).gt(0);
             matches = TensorOps.where(someGtsBest, bestGt, matches);
         }
-        if (crowd.any().getBoolean()) {
-            NDArray ioa = inter.div(anchorArea.maximum(1e-12f));
-            NDArray crowdIoa = TensorOps.where(crowd.expandDims(-1), ioa, ioa.zerosLike()).max(new int[] {1});
+        quality.close();
+        if (crowdIoa != null) {
             NDArray overCrowd = crowdIoa.gte((float) cfg.bgIou()).logicalAnd(matches.lt(0L));
             matches = TensorOps.where(overCrowd, minusOne.mul(2), matches);
         }
@@ -104,8 +111,6 @@ public final class Assigner {
         NDArray fg = matches.gte(0L);
         NDArray valid = matches.neq(IGNORED_L);
         NDArray matchedLabels = TensorOps.where(fg, labels.gather(bestGt, 1), matches).toType(DataType.INT32, false);
-        NDArray classes = anchors.getManager().arange(numClasses).toType(DataType.INT32, false);
-        NDArray cls = matchedLabels.expandDims(-1).eq(classes).toType(DataType.FLOAT32, false);
 
         NDArray boxIdx = bestGt.expandDims(-1).repeat(2, 4); // [B, A, 4]
         NDArray gathered = gtBoxes.gather(boxIdx, 1);
@@ -113,17 +118,16 @@ public final class Assigner {
         NDArray matchedBoxes = TensorOps.where(fg.expandDims(-1), gathered, anchorsB.broadcast(gathered.getShape()));
         NDArray boxTargets = coder.encode(anchorsB, matchedBoxes);
         NDArray numPos = fg.toType(DataType.FLOAT32, false).sum(new int[] {1});
-        return new Targets(cls, valid, boxTargets, fg, matchedLabels, numPos, matchedBoxes);
+        return Targets.withLazyClassTargets(numClasses, valid, boxTargets, fg, matchedLabels, numPos, matchedBoxes);
     }
 
     private Targets allBackground(NDManager m, NDArray anchors, long b, long a, int numClasses) {
-        NDArray cls = m.zeros(new Shape(b, a, numClasses), DataType.FLOAT32, anchors.getDevice());
         NDArray valid = m.ones(new Shape(b, a), DataType.BOOLEAN, anchors.getDevice());
         NDArray boxTargets = m.zeros(new Shape(b, a, 4), DataType.FLOAT32, anchors.getDevice());
         NDArray fg = m.zeros(new Shape(b, a), DataType.BOOLEAN, anchors.getDevice());
         NDArray labels = m.full(new Shape(b, a), Targets.BACKGROUND, DataType.INT32, anchors.getDevice());
         NDArray numPos = m.zeros(new Shape(b), DataType.FLOAT32, anchors.getDevice());
         NDArray boxes = anchors.expandDims(0).broadcast(b, a, 4).duplicate();
-        return new Targets(cls, valid, boxTargets, fg, labels, numPos, boxes);
+        return Targets.withLazyClassTargets(numClasses, valid, boxTargets, fg, labels, numPos, boxes);
     }
 }

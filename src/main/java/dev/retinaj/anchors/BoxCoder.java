@@ -1,8 +1,6 @@
 package dev.retinaj.anchors;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 
 /**
  * Box regression coding as in torchvision: deltas (dx, dy, dw, dh) of a box relative to an anchor's
@@ -33,36 +31,35 @@ public final class BoxCoder {
 
     /** Deltas that turn {@code anchors} into {@code gt}: [..., 4]. */
     public NDArray encode(NDArray anchors, NDArray gt) {
-        NDArray aw = BoxIou.coord(anchors, 2).sub(BoxIou.coord(anchors, 0));
-        NDArray ah = BoxIou.coord(anchors, 3).sub(BoxIou.coord(anchors, 1));
-        NDArray ax = BoxIou.coord(anchors, 0).add(aw.mul(0.5f));
-        NDArray ay = BoxIou.coord(anchors, 1).add(ah.mul(0.5f));
-        NDArray gw = BoxIou.coord(gt, 2).sub(BoxIou.coord(gt, 0));
-        NDArray gh = BoxIou.coord(gt, 3).sub(BoxIou.coord(gt, 1));
-        NDArray gx = BoxIou.coord(gt, 0).add(gw.mul(0.5f));
-        NDArray gy = BoxIou.coord(gt, 1).add(gh.mul(0.5f));
-        NDArray dx = gx.sub(ax).mul((float) weights[0]).div(aw);
-        NDArray dy = gy.sub(ay).mul((float) weights[1]).div(ah);
-        NDArray dw = gw.div(aw).log().mul((float) weights[2]);
-        NDArray dh = gh.div(ah).log().mul((float) weights[3]);
-        return NDArrays.stack(new NDList(dx, dy, dw, dh), -1);
+        NDArray aLo = anchors.get("..., 0:2");
+        NDArray aSize = anchors.get("..., 2:4").sub(aLo);
+        NDArray aCtr = aLo.add(aSize.mul(0.5f));
+        NDArray gLo = gt.get("..., 0:2");
+        NDArray gSize = gt.get("..., 2:4").sub(gLo);
+        NDArray gCtr = gLo.add(gSize.mul(0.5f));
+        NDArray dxy = scale(gCtr.sub(aCtr).div(aSize), weights[0], weights[1], anchors);
+        NDArray dwh = scale(gSize.div(aSize).log(), weights[2], weights[3], anchors);
+        return dxy.concat(dwh, -1);
     }
 
     /** Boxes (x1, y1, x2, y2) from {@code deltas} applied to {@code anchors}: [..., 4]. */
     public NDArray decode(NDArray anchors, NDArray deltas) {
-        NDArray aw = BoxIou.coord(anchors, 2).sub(BoxIou.coord(anchors, 0));
-        NDArray ah = BoxIou.coord(anchors, 3).sub(BoxIou.coord(anchors, 1));
-        NDArray ax = BoxIou.coord(anchors, 0).add(aw.mul(0.5f));
-        NDArray ay = BoxIou.coord(anchors, 1).add(ah.mul(0.5f));
-        NDArray dx = BoxIou.coord(deltas, 0).div((float) weights[0]);
-        NDArray dy = BoxIou.coord(deltas, 1).div((float) weights[1]);
-        NDArray dw = BoxIou.coord(deltas, 2).div((float) weights[2]).minimum((float) clip);
-        NDArray dh = BoxIou.coord(deltas, 3).div((float) weights[3]).minimum((float) clip);
-        NDArray cx = dx.mul(aw).add(ax);
-        NDArray cy = dy.mul(ah).add(ay);
-        NDArray halfW = dw.exp().mul(aw).mul(0.5f);
-        NDArray halfH = dh.exp().mul(ah).mul(0.5f);
-        return NDArrays.stack(new NDList(cx.sub(halfW), cy.sub(halfH), cx.add(halfW), cy.add(halfH)), -1);
+        NDArray aLo = anchors.get("..., 0:2");
+        NDArray aSize = anchors.get("..., 2:4").sub(aLo);
+        NDArray aCtr = aLo.add(aSize.mul(0.5f));
+        NDArray dxy = scale(deltas.get("..., 0:2"), 1 / weights[0], 1 / weights[1], anchors);
+        NDArray dwh = scale(deltas.get("..., 2:4"), 1 / weights[2], 1 / weights[3], anchors).minimum((float) clip);
+        NDArray ctr = dxy.mul(aSize).add(aCtr);
+        NDArray half = dwh.exp().mul(aSize).mul(0.5f);
+        return ctr.sub(half).concat(ctr.add(half), -1);
+    }
+
+    /** x · (sx, sy) over the last axis of size 2. */
+    private static NDArray scale(NDArray x, double sx, double sy, NDArray like) {
+        if (sx == sy) {
+            return sx == 1 ? x : x.mul((float) sx);
+        }
+        return x.mul(like.getManager().create(new float[] {(float) sx, (float) sy}).toDevice(like.getDevice(), false));
     }
 
     public double[] weights() {

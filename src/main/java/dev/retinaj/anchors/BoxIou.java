@@ -15,11 +15,23 @@ public final class BoxIou {
 
     /** Intersection areas of a [..., N, 4] and b [..., M, 4] → [..., N, M]. */
     public static NDArray intersection(NDArray a, NDArray b) {
-        NDArray x1 = coord(a, 0).expandDims(-1).maximum(coord(b, 0).expandDims(-2));
-        NDArray y1 = coord(a, 1).expandDims(-1).maximum(coord(b, 1).expandDims(-2));
-        NDArray x2 = coord(a, 2).expandDims(-1).minimum(coord(b, 2).expandDims(-2));
-        NDArray y2 = coord(a, 3).expandDims(-1).minimum(coord(b, 3).expandDims(-2));
-        return x2.sub(x1).maximum(0f).mul(y2.sub(y1).maximum(0f));
+        NDArray w = side(a, b, 0);
+        NDArray h = side(a, b, 1);
+        NDArray inter = w.mul(h);
+        w.close();
+        h.close();
+        return inter;
+    }
+
+    /** Overlap along x (axis 0) or y (axis 1), clamped at 0: [..., N, M]. */
+    private static NDArray side(NDArray a, NDArray b, int axis) {
+        NDArray hi = coord(a, axis + 2).expandDims(-1).minimum(coord(b, axis + 2).expandDims(-2));
+        NDArray lo = coord(a, axis).expandDims(-1).maximum(coord(b, axis).expandDims(-2));
+        NDArray d = hi.subi(lo);
+        lo.close();
+        NDArray clamped = d.maximum(0f);
+        d.close();
+        return clamped;
     }
 
     /** Areas of [..., N, 4] boxes → [..., N]. */

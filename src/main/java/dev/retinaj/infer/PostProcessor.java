@@ -41,6 +41,14 @@ public final class PostProcessor {
         if (infos.size() != batch) {
             throw new IllegalArgumentException("batch of " + batch + " images but " + infos.size() + " image infos");
         }
+        long total = 0;
+        for (LevelShape l : out.levels()) {
+            total += (long) l.locations() * out.anchorsPerLocation();
+        }
+        if (total != anchors.getShape().get(0) || total != out.clsLogits().getShape().get(1)) {
+            throw new IllegalArgumentException("levels give " + total + " anchors, but anchors has "
+                    + anchors.getShape().get(0) + " rows and the logits " + out.clsLogits().getShape().get(1));
+        }
         List<Detections> result = new ArrayList<>(infos.size());
         try (NDManager sub = anchors.getManager().newSubManager()) {
             out.clsLogits().tempAttach(sub);

@@ -106,7 +106,7 @@ public final class DetectionLoss {
         NDManager parent = out.clsLogits().getManager();
         double gamma = gammaAt(iteration);
         try (NDManager sub = parent.newSubManager()) {
-            for (NDArray in : new NDArray[] {out.clsLogits(), out.boxDeltas(), t.clsTargets(), t.valid(),
+            for (NDArray in : new NDArray[] {out.clsLogits(), out.boxDeltas(), t.valid(),
                     t.boxTargets(), t.foreground(), t.matchedLabels(), t.numPos()}) {
                 in.tempAttach(sub);
             }
@@ -161,44 +161,34 @@ public final class DetectionLoss {
      */
     private NDArray sigmoidClsPerImage(NDManager sub, NDArray logits, Targets t, NDArray valid, double gamma) {
         double[] alpha = sigmoidAlpha();
-        Shape shape = logits.getShape();
+        long b = logits.getShape().get(0);
         NDArray x = logits.stopGradient();
         NDArray sp = Activation.softPlus(x);
         NDArray sig = Activation.sigmoid(x);
-        NDArray loss;
-        NDArray grad;
-        if (gamma == 0) {
-            loss = sp;
-            grad = sig;
-        } else {
-            NDArray logSig = x.sub(sp);
-            NDArray mod = logSig.muli((float) gamma).exp(); // σ(x)^γ
-            logSig.close();
-            loss = sp.mul(mod);
-            NDArray oneMinusSig = sig.neg().addi(1f);
-            grad = sp.mul((float) gamma).muli(oneMinusSig).addi(sig).muli(mod);
-            for (NDArray tmp : new NDArray[] {sp, sig, mod, oneMinusSig}) {
-                tmp.close();
-            }
+        // mw = w_k · valid · σ^γ: per-class weights and the valid mask folded into the modulating factor
+        NDArray mw = gamma == 0 ? valid.expandDims(-1).broadcast(sig.getShape()).duplicate() : sig.pow((float) gamma);
+        if (gamma != 0) {
+            mw.muli(valid.expandDims(-1));
         }
-        if (alpha != null && alpha.length == 1) {
-            loss.muli((float) (1 - alpha[0]));
-            grad.muli((float) (1 - alpha[0]));
-        } else if (alpha != null) {
+        if (alpha != null && alpha.length > 1) {
             double[] wn = new double[alpha.length];
             for (int k = 0; k < wn.length; k++) {
                 wn[k] = 1 - alpha[k];
             }
-            NDArray w = vector(sub, wn, logits);
-            loss.muli(w);
-            grad.muli(w);
+            mw.muli(vector(sub, wn, logits));
         }
-        NDArray negValue = loss.sum(new int[] {2}).mul(valid).sum(new int[] {1}); // [B]
-        loss.close();
-        grad.muli(valid.expandDims(-1));
-        long b = shape.get(0);
-        NDArray dot = logits.reshape(b, 1, -1).matMul(grad.reshape(b, -1, 1)).reshape(b);
+        NDArray negValue = batchedDot(sp, mw, b); // Σ w · valid · softplus(x) · σ^γ per image
+        // L' / (w · valid · σ^γ) = σ + γ·sp·(1 − σ) = u·q + 1 − q with u = γ·sp, q = 1 − σ. Fresh
+        // full-size tensors cost more than the arithmetic (page faults), so this reuses buffers.
+        NDArray q = sig.negi().addi(1f);
+        NDArray grad = sp.muli((float) gamma).muli(q).addi(1f).subi(q).muli(mw);
+        q.close();
+        mw.close();
+        NDArray dot = batchedDot(logits, grad, b);
         NDArray negPerImage = negValue.add(dot.sub(dot.stopGradient()));
+        if (alpha != null && alpha.length == 1) {
+            negPerImage = negPerImage.mul((float) (1 - alpha[0]));
+        }
 
         NDArray label = t.matchedLabels().maximum(0).toType(DataType.INT64, false);
         NDArray xc = logits.gather(label.expandDims(-1), 2).squeeze(-1); // [B, A]
@@ -215,6 +205,11 @@ public final class DetectionLoss {
         }
         NDArray fg = t.foreground().toType(DataType.FLOAT32, false);
         return negPerImage.add(correction.mul(fg).sum(new int[] {1}));
+    }
+
+    /** Σ over everything but the first axis of a · b, as a batched dot product: [B]. */
+    private static NDArray batchedDot(NDArray a, NDArray b, long batch) {
+        return a.reshape(batch, 1, -1).matMul(b.reshape(batch, -1, 1)).reshape(batch);
     }
 
     /** null for no α weighting, one value for a fixed α, else one per foreground class. */

@@ -11,6 +11,10 @@ import dev.retinaj.config.TestConfig;
 import dev.retinaj.data.ImageInfo;
 import dev.retinaj.model.HeadOutputs;
 import dev.retinaj.model.LevelShape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.retinaj.anchors.ReferenceVectors;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +86,46 @@ class PostProcessorTest {
             PostProcessor p = new PostProcessor(new TestConfig(0.05, 1000, 0.5, 100, 800, 1333, 1), new BoxCoder());
             Detections d = p.process(shifted, m.create(ANCHORS, new Shape(5, 4)), infos(false)).get(0);
             assertArrayEquals(new float[] {2, 0, 22, 20}, java.util.Arrays.copyOf(d.boxes(), 4), 1e-4f);
+        }
+    }
+
+    @Test
+    void matchesTorchvisionPostprocessDetections() throws Exception {
+        JsonNode ref;
+        try (var in = PostProcessorTest.class.getResourceAsStream("postprocess.json")) {
+            ref = new ObjectMapper().readTree(in);
+        }
+        List<LevelShape> levels = new ArrayList<>();
+        for (JsonNode l : ref.get("levels")) {
+            levels.add(new LevelShape(l.get(0).asInt(), l.get(1).asInt(), l.get(2).asInt()));
+        }
+        TestConfig cfg = new TestConfig(ref.get("score_thresh").asDouble(), ref.get("topk_per_level").asInt(),
+                ref.get("nms_thresh").asDouble(), ref.get("max_dets").asInt(), 800, 1333, 1);
+        List<ImageInfo> infos = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            JsonNode rs = ref.get("resized_hw").get(i);
+            JsonNode orig = ref.get("original_hw").get(i);
+            infos.add(new ImageInfo(i, "img" + i, null, orig.get(1).asInt(), orig.get(0).asInt(),
+                    rs.get(1).asInt(), rs.get(0).asInt(), rs.get(0).asDouble() / orig.get(0).asDouble(), false));
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            HeadOutputs out = new HeadOutputs(ReferenceVectors.floats(m, ref.get("logits")),
+                    ReferenceVectors.floats(m, ref.get("deltas")), levels, ref.get("anchors_per_location").asInt());
+            List<Detections> dets = new PostProcessor(cfg, new BoxCoder())
+                    .process(out, ReferenceVectors.floats(m, ref.get("anchors")), infos);
+            for (int i = 0; i < 2; i++) {
+                JsonNode e = ref.get("detections").get(i);
+                Detections d = dets.get(i);
+                assertArrayEquals(ReferenceVectors.intArray(e.get("labels")), d.labels(), "image " + i);
+                double[] scores = ReferenceVectors.doubleArray(e.get("scores"));
+                double[] boxes = ReferenceVectors.doubleArray(e.get("boxes"));
+                for (int j = 0; j < scores.length; j++) {
+                    assertEquals(scores[j], d.scores()[j], 1e-6, "image " + i + " score " + j);
+                }
+                for (int j = 0; j < boxes.length; j++) {
+                    assertEquals(boxes[j], d.boxes()[j], 1e-5 * Math.max(1, Math.abs(boxes[j])), "image " + i + " box " + j);
+                }
+            }
         }
     }
 }
