@@ -2,6 +2,7 @@ package dev.retinaj.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
@@ -42,8 +43,10 @@ public final class FrozenBatchNorm extends AbstractBlock {
         NDArray b = ps.getValue(bias, device, false);
         NDArray rm = ps.getValue(runningMean, device, false);
         NDArray rv = ps.getValue(runningVar, device, false);
-        NDArray scale = w.mul(rv.add(Norms.EPS).pow(-0.5));
-        NDArray shift = b.sub(rm.mul(scale));
+        NDManager m = x.getManager();
+        NDArray inv = Norms.local(Norms.local(rv.add(Norms.EPS), m).pow(-0.5), m);
+        NDArray scale = Norms.local(w.mul(inv), m);
+        NDArray shift = Norms.local(b.sub(Norms.local(rm.mul(scale), m)), m);
         Shape bc = new Shape(1, channels, 1, 1);
         return new NDList(x.mul(scale.reshape(bc)).add(shift.reshape(bc)));
     }

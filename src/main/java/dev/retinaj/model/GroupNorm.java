@@ -40,8 +40,8 @@ public final class GroupNorm extends AbstractBlock {
         NDArray var = centred.square().mean(new int[] {2}, true);
         NDArray normed = centred.mul(var.add(Norms.EPS).pow(-0.5)).reshape(shape);
         Shape bc = new Shape(1, channels, 1, 1);
-        NDArray w = ps.getValue(weight, x.getDevice(), training).reshape(bc);
-        NDArray b = ps.getValue(bias, x.getDevice(), training).reshape(bc);
+        NDArray w = Norms.local(ps.getValue(weight, x.getDevice(), training).reshape(bc), x.getManager());
+        NDArray b = Norms.local(ps.getValue(bias, x.getDevice(), training).reshape(bc), x.getManager());
         return new NDList(normed.mul(w).add(b));
     }
 

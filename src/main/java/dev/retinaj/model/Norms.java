@@ -1,5 +1,7 @@
 package dev.retinaj.model;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.norm.BatchNorm;
 
@@ -9,6 +11,16 @@ public final class Norms {
     public static final float EPS = 1e-5f;
 
     private Norms() {}
+
+    /**
+     * Moves an op result computed from parameters to {@code m}. On the PyTorch engine a result belongs
+     * to the manager of its first operand, for a parameter the model's own, which lives as long as the
+     * model: every forward would leak it.
+     */
+    static NDArray local(NDArray a, NDManager m) {
+        a.attach(m);
+        return a;
+    }
 
     /** A norm block over {@code channels} channels, or null for {@link NormType#NONE}. */
     public static Block create(NormType type, int channels) {

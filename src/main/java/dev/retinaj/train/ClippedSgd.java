@@ -31,6 +31,7 @@ public final class ClippedSgd extends Optimizer {
     private final Map<String, String> names;
     /** Pending updates of this step, in the order DJL delivered them. */
     private final List<Pending> pending = new ArrayList<>();
+    private final Map<String, NDArray> zeros = new HashMap<>();
     /** Momentum buffers by parameter name and device. */
     private final Map<String, Map<String, NDArray>> buffers = new HashMap<>();
 
@@ -60,7 +61,8 @@ public final class ClippedSgd extends Optimizer {
         copy.attach(weight.getManager());
         pending.add(new Pending(parameterId, weight, copy));
         try (NDArray own = weight.getGradient()) {
-            own.set(ALL, 0f);
+            // set(index, Number) leaks a scalar per call on PyTorch; a kept zero does not (and clears NaN)
+            own.set(ALL, zeros.computeIfAbsent(weight.getDevice().toString(), d -> weight.getManager().create(0f)));
         }
     }
 
@@ -75,7 +77,12 @@ public final class ClippedSgd extends Optimizer {
             Map<String, Double> norms = new LinkedHashMap<>();
             for (Pending p : pending) {
                 if (!norms.containsKey(name(p.id()))) {
-                    double s = p.grad().square().sum().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+                    double s;
+                    // temporaries are closed at once: they belong to the model's long-lived manager
+                    try (NDArray sqr = p.grad().square(); NDArray sum = sqr.sum();
+                         NDArray wide = sum.toType(ai.djl.ndarray.types.DataType.FLOAT64, true)) {
+                        s = wide.getDouble();
+                    }
                     norms.put(name(p.id()), Math.sqrt(s));
                     sq += s;
                 }
@@ -89,7 +96,9 @@ public final class ClippedSgd extends Optimizer {
                 NDArray g = scale == 1.0 ? p.grad() : p.grad().muli((float) scale);
                 double wd = noDecay.contains(p.id()) ? 0 : weightDecay;
                 if (wd > 0) {
-                    g = g.addi(p.weight().mul((float) wd));
+                    try (NDArray decay = p.weight().mul((float) wd)) {
+                        g = g.addi(decay);
+                    }
                 }
                 String device = p.weight().getDevice().toString();
                 Map<String, NDArray> perDevice = buffers.computeIfAbsent(name(p.id()), k -> new HashMap<>());

@@ -28,6 +28,7 @@ import dev.retinaj.model.ModelWeights;
 import dev.retinaj.model.RetinaNet;
 import dev.retinaj.model.RetinaNetFactory;
 import dev.retinaj.model.TorchvisionNames;
+import dev.retinaj.util.NativeResources;
 import dev.retinaj.util.ProgressBar;
 import dev.retinaj.util.UserError;
 import java.io.IOException;
@@ -217,6 +218,7 @@ public final class TrainRunner {
                     row.put("sec_per_iter", windowSecs / windowIters);
                     row.put("data_sec", windowData / windowIters);
                     row.put("skipped", !r.applied());
+                    row.put("nd_arrays", NativeResources.count(net.getParameters().valueAt(0).getArray().getManager()));
                     metrics.write(row);
                     LOG.debug("iter {} {}", iter, row);
                     windowSecs = 0;
