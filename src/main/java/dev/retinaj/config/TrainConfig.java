@@ -6,8 +6,11 @@ import java.util.List;
 public record TrainConfig(
         int batchSize,
         int maxIters,
+        Optimizer optimizer,
         double lr,
         double momentum,
+        double adamBeta2,
+        double adamEps,
         double weightDecay,
         boolean weightDecayNormBias,
         WarmupConfig warmup,
@@ -21,11 +24,16 @@ public record TrainConfig(
 
     public enum ScheduleType { MULTISTEP, COSINE }
 
+    /** SGD with momentum (the paper's), or AdamW ({@code momentum} is its β1). */
+    public enum Optimizer { SGD, ADAMW }
+
     public TrainConfig {
         Validate.atLeast("batch_size", batchSize, 1);
         Validate.atLeast("max_iters", maxIters, 1);
         Validate.atLeast("lr", lr, 0);
         Validate.range("momentum", momentum, 0, 1);
+        Validate.range("adam_beta2", adamBeta2, 0, 1);
+        Validate.atLeast("adam_eps", adamEps, 0);
         Validate.atLeast("weight_decay", weightDecay, 0);
         Validate.atLeast("clip_grad_norm", clipGradNorm, 0);
         Validate.atLeast("checkpoint_period", checkpointPeriod, 0);

@@ -22,8 +22,14 @@ import java.util.Set;
  */
 public final class ClippedSgd extends Optimizer {
     private static final NDIndex ALL = new NDIndex("...");
+    private static final String ADAM_STEP = "adam_step";
 
     private final double momentum;
+    private final boolean adamw;
+    private final double beta2;
+    private final double eps;
+    /** AdamW's bias-correction step count: applied updates so far. */
+    private long adamStep;
     private final double weightDecay;
     private final double clipNorm;
     private final Set<String> noDecay;
@@ -45,8 +51,21 @@ public final class ClippedSgd extends Optimizer {
      * @param noDecay ids of parameters that take no weight decay (norms and biases, if so configured)
      */
     public ClippedSgd(double momentum, double weightDecay, double clipNorm, Map<String, String> names, Set<String> noDecay) {
+        this(false, momentum, 0, 0, weightDecay, clipNorm, names, noDecay);
+    }
+
+    /**
+     * @param adamw AdamW (decoupled weight decay, {@code momentum} as β1) instead of SGD
+     * @param names parameter id → name, for every trainable parameter
+     * @param noDecay ids of parameters that take no weight decay (norms and biases, if so configured)
+     */
+    public ClippedSgd(boolean adamw, double momentum, double beta2, double eps, double weightDecay, double clipNorm,
+                      Map<String, String> names, Set<String> noDecay) {
         super(new Builder());
+        this.adamw = adamw;
         this.momentum = momentum;
+        this.beta2 = beta2;
+        this.eps = eps;
         this.weightDecay = weightDecay;
         this.clipNorm = clipNorm;
         this.names = Map.copyOf(names);
@@ -92,35 +111,93 @@ public final class ClippedSgd extends Optimizer {
                 return new StepReport(norm, 0, false, norms);
             }
             double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / (norm + 1e-6) : 1.0;
+            if (adamw) {
+                adamStep++;
+            }
             for (Pending p : pending) {
                 NDArray g = scale == 1.0 ? p.grad() : p.grad().muli((float) scale);
                 double wd = noDecay.contains(p.id()) ? 0 : weightDecay;
-                if (wd > 0) {
-                    try (NDArray decay = p.weight().mul((float) wd)) {
-                        g = g.addi(decay);
-                    }
-                }
-                String device = p.weight().getDevice().toString();
-                Map<String, NDArray> perDevice = buffers.computeIfAbsent(name(p.id()), k -> new HashMap<>());
-                NDArray buf = perDevice.get(device);
-                if (momentum > 0) {
-                    if (buf == null) {
-                        buf = g.duplicate();
-                        buf.attach(p.weight().getManager());
-                        perDevice.put(device, buf);
-                    } else {
-                        buf.muli((float) momentum).addi(g);
-                    }
-                    g = buf;
-                }
-                try (NDArray delta = g.mul((float) lr)) {
-                    p.weight().subi(delta);
+                if (adamw) {
+                    adamUpdate(p, g, lr, wd);
+                } else {
+                    sgdUpdate(p, g, lr, wd);
                 }
             }
             return new StepReport(norm, scale, true, Map.of());
         } finally {
             discard();
         }
+    }
+
+    /** PyTorch's SGD: buf = m·buf + g + wd·w (buf = g at first); w -= lr·buf. */
+    private void sgdUpdate(Pending p, NDArray g, double lr, double wd) {
+        if (wd > 0) {
+            try (NDArray decay = p.weight().mul((float) wd)) {
+                g = g.addi(decay);
+            }
+        }
+        if (momentum > 0) {
+            NDArray buf = buffer(p, name(p.id()), null);
+            if (buf == null) {
+                buffer(p, name(p.id()), g);
+            } else {
+                buf.muli((float) momentum).addi(g);
+            }
+            g = buffer(p, name(p.id()), null);
+        }
+        try (NDArray delta = g.mul((float) lr)) {
+            p.weight().subi(delta);
+        }
+    }
+
+    /** PyTorch's AdamW: w ·= 1 − lr·wd; m, v moving averages of g, g²; w -= lr·m̂ / (√v̂ + ε). */
+    private void adamUpdate(Pending p, NDArray g, double lr, double wd) {
+        String name = name(p.id());
+        NDArray w = p.weight();
+        if (wd > 0) {
+            w.muli((float) (1 - lr * wd));
+        }
+        NDArray m = buffer(p, "exp_avg/" + name, null);
+        if (m == null) {
+            try (NDArray zero = g.zerosLike()) {
+                m = buffer(p, "exp_avg/" + name, zero);
+            }
+        }
+        NDArray v = buffer(p, "exp_avg_sq/" + name, null);
+        if (v == null) {
+            try (NDArray zero = g.zerosLike()) {
+                v = buffer(p, "exp_avg_sq/" + name, zero);
+            }
+        }
+        try (NDArray g1 = g.mul((float) (1 - momentum))) {
+            m.muli((float) momentum).addi(g1);
+        }
+        try (NDArray g2 = g.square()) {
+            g2.muli((float) (1 - beta2));
+            v.muli((float) beta2).addi(g2);
+        }
+        double bc1 = 1 - Math.pow(momentum, adamStep);
+        double bc2 = 1 - Math.pow(beta2, adamStep);
+        try (NDArray denom = v.sqrt()) {
+            denom.divi((float) Math.sqrt(bc2)).addi((float) eps);
+            try (NDArray step = m.div(denom)) {
+                step.muli((float) (lr / bc1));
+                w.subi(step);
+            }
+        }
+    }
+
+    /** The state buffer {@code key} of p's device; created as a copy of {@code init} when absent and init given. */
+    private NDArray buffer(Pending p, String key, NDArray init) {
+        Map<String, NDArray> perDevice = buffers.computeIfAbsent(key, k -> new HashMap<>());
+        String device = p.weight().getDevice().toString();
+        NDArray buf = perDevice.get(device);
+        if (buf == null && init != null) {
+            buf = init.duplicate();
+            buf.attach(p.weight().getManager());
+            perDevice.put(device, buf);
+        }
+        return buf;
     }
 
     /** Drops the collected gradients without updating (a skipped step). */
@@ -147,6 +224,11 @@ public final class ClippedSgd extends Optimizer {
             a.setName(k);
             out.add(a);
         });
+        if (adamw && !sorted.isEmpty()) {
+            NDArray step = sorted.values().iterator().next().getManager().create(new long[] {adamStep});
+            step.setName(ADAM_STEP);
+            out.add(step);
+        }
         return out;
     }
 
@@ -159,7 +241,12 @@ public final class ClippedSgd extends Optimizer {
         buffers.values().forEach(m -> m.values().forEach(NDArray::close));
         buffers.clear();
         for (NDArray a : state) {
-            List<NDArray> targets = weightsByName.get(a.getName());
+            if (ADAM_STEP.equals(a.getName())) {
+                adamStep = a.toLongArray()[0];
+                continue;
+            }
+            String param = a.getName().substring(a.getName().indexOf('/') + 1);
+            List<NDArray> targets = weightsByName.get(param);
             if (targets == null) {
                 throw new IllegalStateException("checkpoint has momentum for unknown parameter " + a.getName());
             }

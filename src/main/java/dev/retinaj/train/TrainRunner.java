@@ -15,6 +15,7 @@ import dev.retinaj.anchors.Assigner;
 import dev.retinaj.anchors.BoxCoder;
 import dev.retinaj.config.ConfigWriter;
 import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.config.TrainConfig;
 import dev.retinaj.data.BatchLoader;
 import dev.retinaj.data.DataSource;
 import dev.retinaj.data.HostBatch;
@@ -132,8 +133,9 @@ public final class TrainRunner {
                 noDecay.add(p.getId());
             }
         });
-        ClippedSgd sgd = new ClippedSgd(cfg.train().momentum(), cfg.train().weightDecay(), cfg.train().clipGradNorm(),
-                idToName, noDecay);
+        TrainConfig t = cfg.train();
+        ClippedSgd sgd = new ClippedSgd(t.optimizer() == TrainConfig.Optimizer.ADAMW, t.momentum(), t.adamBeta2(),
+                t.adamEps(), t.weightDecay(), t.clipGradNorm(), idToName, noDecay);
 
         try (Model model = Model.newInstance("retinanet", devices.get(0))) {
             model.setBlock(net);

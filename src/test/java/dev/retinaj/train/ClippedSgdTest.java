@@ -24,8 +24,12 @@ import org.junit.jupiter.api.Test;
 
 class ClippedSgdTest {
 
-    /** loss = Σ w·x over a bias-free Linear(2 → 1): the gradient is x, so every step is hand-computable. */
     private static float[] train(double momentum, double wd, double clip, float[][] xs, double lr) {
+        return train(false, momentum, wd, clip, xs, lr);
+    }
+
+    /** loss = Σ w·x over a bias-free Linear(2 → 1): the gradient is x, so every step is hand-computable. */
+    private static float[] train(boolean adamw, double momentum, double wd, double clip, float[][] xs, double lr) {
         try (Model model = Model.newInstance("t")) {
             Linear lin = Linear.builder().setUnits(1).optBias(false).build();
             lin.setInitializer(Initializer.ONES, Parameter.Type.WEIGHT);
@@ -34,7 +38,7 @@ class ClippedSgdTest {
             for (Pair<String, Parameter> p : lin.getParameters()) {
                 names.put(p.getValue().getId(), p.getKey());
             }
-            ClippedSgd opt = new ClippedSgd(momentum, wd, clip, names, Set.of());
+            ClippedSgd opt = new ClippedSgd(adamw, momentum, 0.999, 1e-8, wd, clip, names, Set.of());
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(opt))) {
                 trainer.initialize(new Shape(1, 2));
                 for (float[] x : xs) {
@@ -68,6 +72,32 @@ class ClippedSgdTest {
         }
         float[] got = train(m, wd, 0, xs, lr);
         assertArrayEquals(new float[] {(float) w[0], (float) w[1]}, got, 1e-6f);
+    }
+
+    @Test
+    void adamwFollowsPyTorch() {
+        float[][] xs = {{1, 2}, {3, -1}, {-2, 0.5f}};
+        double b1 = 0.9;
+        double b2 = 0.999;
+        double eps = 1e-8;
+        double wd = 0.05;
+        double lr = 0.1;
+        double[] w = {1, 1};
+        double[] m = new double[2];
+        double[] v = new double[2];
+        for (int t = 1; t <= xs.length; t++) {
+            for (int i = 0; i < 2; i++) {
+                double g = xs[t - 1][i];
+                w[i] *= 1 - lr * wd;
+                m[i] = b1 * m[i] + (1 - b1) * g;
+                v[i] = b2 * v[i] + (1 - b2) * g * g;
+                double mh = m[i] / (1 - Math.pow(b1, t));
+                double vh = v[i] / (1 - Math.pow(b2, t));
+                w[i] -= lr * mh / (Math.sqrt(vh) + eps);
+            }
+        }
+        float[] got = train(true, b1, wd, 0, xs, lr);
+        assertArrayEquals(new float[] {(float) w[0], (float) w[1]}, got, 1e-5f);
     }
 
     @Test

@@ -12,6 +12,12 @@ import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.ShapesGenerator;
 import dev.retinaj.data.ShapesParams;
+import dev.retinaj.serving.RetinaJModels;
+import ai.djl.inference.Predictor;
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.ImageFactory;
+import ai.djl.modality.cv.output.DetectedObjects;
+import ai.djl.repository.zoo.ZooModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +44,12 @@ class TrainEndToEndTest {
     }
 
     static List<String> tiny(String... extra) {
-        List<String> s = new ArrayList<>(List.of("data.root=" + data, "data.min_size=[96]", "data.max_size=96",
+        return tinyFor(data, extra);
+    }
+
+    /** A CPU-second-sized run of the demo config on the shapes set at {@code root}. */
+    static List<String> tinyFor(Path root, String... extra) {
+        List<String> s = new ArrayList<>(List.of("data.root=" + root, "data.min_size=[96]", "data.max_size=96",
                 "test.min_size=96", "test.max_size=96", "data.workers=1", "seed=3", "threads=1",
                 "model.backbone.width=0.25", "model.fpn.channels=16", "model.head.channels=16",
                 "model.head.num_convs=1", "model.anchors.sizes=[16,32,64,128,256]", "train.batch_size=4",
@@ -91,6 +102,26 @@ class TrainEndToEndTest {
     }
 
     @Test
+    void nonFiniteStepsAreSkippedWithADiagnosticAndStopTheRun() throws IOException {
+        RetinaConfig cfg = config("train.lr=1e12", "train.clip_grad_norm=0", "train.warmup.iters=0",
+                "train.max_non_finite=2", "train.max_iters=30", "train.checkpoint_period=0", "data.val=[]");
+        RunDirectory run = new RunDirectory(dir.resolve("nan"));
+        dev.retinaj.util.UserError e = assertThrows(dev.retinaj.util.UserError.class,
+                () -> new TrainRunner(cfg, run, false).run());
+        assertTrue(e.getMessage().startsWith("2 non-finite steps in a row"), e.getMessage());
+        List<Path> diags;
+        try (var s = Files.list(run.diagnostics())) {
+            diags = s.sorted().toList();
+        }
+        assertEquals(2, diags.size());
+        JsonNode d = new ObjectMapper().readTree(diags.get(0).toFile());
+        assertTrue(d.get("reason").asText().startsWith("non-finite"), d.toString());
+        assertTrue(d.has("images"));
+        assertTrue(d.has("levels") || d.has("gradient_norms"), d.toString());
+        assertTrue(MetricsLog.read(run.metrics()).stream().anyMatch(n -> n.get("skipped").asBoolean()));
+    }
+
+    @Test
     void lossGoesDown() throws IOException {
         RetinaConfig cfg = config("train.max_iters=30", "train.checkpoint_period=0", "train.lr=0.02",
                 "data.val=[]");
@@ -132,6 +163,26 @@ class TrainEndToEndTest {
         assertTrue(dets.isArray());
         try (var s = Files.list(dir.resolve("pred"))) {
             assertEquals(9, s.count()); // 8 drawn images + detections.json
+        }
+
+        // serving: the run loads through DJL's Criteria and detects on an Image
+        Path image;
+        try (var s = Files.list(data.resolve("val"))) {
+            image = s.sorted().findFirst().orElseThrow();
+        }
+        try (ZooModel<Image, DetectedObjects> model = RetinaJModels.criteria(runDir).loadModel();
+             Predictor<Image, DetectedObjects> predictor = model.newPredictor()) {
+            DetectedObjects found = predictor.predict(ImageFactory.getInstance().fromFile(image));
+            assertTrue(found.getNumberOfObjects() <= 100);
+            for (int i = 0; i < found.getNumberOfObjects(); i++) {
+                DetectedObjects.DetectedObject o = found.item(i);
+                assertTrue(List.of("circle", "cross", "square", "triangle").contains(o.getClassName()), o.getClassName());
+                assertTrue(o.getProbability() > 0.05 && o.getProbability() <= 1);
+                assertTrue(o.getBoundingBox().getBounds().getX() >= 0 && o.getBoundingBox().getBounds().getX() <= 1);
+            }
+        } catch (ai.djl.repository.zoo.ModelNotFoundException | ai.djl.MalformedModelException
+                 | ai.djl.translate.TranslateException e) {
+            throw new AssertionError(e);
         }
     }
 }
