@@ -58,7 +58,7 @@ class KillResumeTest {
         }
         List<String> lines = Files.readAllLines(metrics);
         for (int i = lines.size() - 1; i >= 0; i--) {
-            int at = lines.get(i).indexOf("\\"iter\\":");
+            int at = lines.get(i).indexOf("\"iter\":");
             if (at >= 0) {
                 int end = at + 7;
                 while (end < lines.get(i).length() && Character.isDigit(lines.get(i).charAt(end))) {
