@@ -43,6 +43,8 @@ class KillResumeTest {
             Thread.sleep(20);
         }
         p.destroyForcibly().waitFor();
+        assertTrue(lastIter(metrics) < 10 && !Files.exists(killed.resolve(RunResult.FILE)),
+                "the run finished before it could be killed");
         Process r = start(sets, "--resume", killed.toString());
         assertEquals(0, r.waitFor(), "resume failed (kill at iteration " + killAt + ", seed " + seed + ")");
 
