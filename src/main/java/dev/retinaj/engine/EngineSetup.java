@@ -25,7 +25,13 @@ public final class EngineSetup {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(threads));
         }
-        return Engine.getEngine(ENGINE);
+        Engine engine = Engine.getEngine(ENGINE);
+        // the properties only count when the engine loads; a process that loaded it already (a sweep,
+        // tests) still gets the asked intra-op count (inter-op threads cannot change after start)
+        if (threads > 0 && ai.djl.pytorch.jni.JniUtils.getNumThreads() != threads) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
+        return engine;
     }
 
     /**

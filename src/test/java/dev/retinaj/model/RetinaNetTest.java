@@ -117,7 +117,7 @@ class RetinaNetTest {
 
     @Test
     void priorBiasGivesInitialProbabilityPi() {
-        RetinaNet net = RetinaNetFactory.build(config(), 5);
+        RetinaNet net = RetinaNetFactory.build(config("model.head.norm=gn"), 5);
         try (NDManager m = NDManager.newBaseManager()) {
             net.initialize(m);
             Map<String, Parameter> p = TorchvisionNames.of(net);
