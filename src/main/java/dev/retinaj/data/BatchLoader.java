@@ -211,6 +211,9 @@ public final class BatchLoader implements AutoCloseable {
     }
 
     private synchronized ExecutorService pool() {
+        if (closed) {
+            throw new IllegalStateException("batch loader is closed");
+        }
         if (pool == null) {
             AtomicInteger n = new AtomicInteger();
             pool = Executors.newFixedThreadPool(workers, r -> {
@@ -232,7 +235,11 @@ public final class BatchLoader implements AutoCloseable {
             pool = null;
         }
         if (p != null) {
-            p.shutdownNow();
+            for (Runnable queued : p.shutdownNow()) {
+                if (queued instanceof Future<?> f) {
+                    f.cancel(false); // a consumer blocked on it gets a CancellationException, not a hang
+                }
+            }
             try {
                 p.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {

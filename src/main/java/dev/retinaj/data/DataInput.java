@@ -44,7 +44,7 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
                 }
                 yield List.of(cocoSplit(root));
             }
-            case YOLO -> List.copyOf(YoloReader.parseYaml(root).splits().keySet());
+            case YOLO -> List.copyOf(YoloReader.parseYaml(yaml()).splits().keySet());
         };
     }
 
@@ -75,7 +75,7 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
                 }
                 yield CocoReader.read(parts, classes, true, bad);
             }
-            case YOLO -> YoloReader.read(root, splits, classes, bad);
+            case YOLO -> YoloReader.read(yaml(), splits, classes, bad);
         };
     }
 
@@ -86,9 +86,14 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
         if (format == Format.VOC && !Files.isDirectory(root.resolve("Annotations"))) {
             throw new UserError(root + ": not a VOC20xx folder (no Annotations/ in it)", 2);
         }
-        if (format == Format.YOLO && Files.isDirectory(root)) {
-            throw new UserError(root + ": give the data.yaml file for yolo", 2);
+        if (format == Format.YOLO && !Files.isRegularFile(yaml())) {
+            throw new UserError(root + ": no data.yaml there (give the data.yaml file for yolo)", 2);
         }
+    }
+
+    /** yolo: the data.yaml itself, or the one inside a folder given as root. */
+    private Path yaml() {
+        return Files.isDirectory(root) ? root.resolve("data.yaml") : root;
     }
 
     private Path imagesFor(Path json, String split) {

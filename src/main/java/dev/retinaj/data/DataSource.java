@@ -69,7 +69,8 @@ public final class DataSource {
                 }
                 yield CocoReader.read(parts, classes, keepEmpty, bad);
             }
-            case YOLO -> YoloReader.read(root, splits, classes, bad);
+            case YOLO -> YoloReader.read(java.nio.file.Files.isDirectory(root) ? root.resolve("data.yaml") : root,
+                    splits, classes, bad);
         };
     }
 

@@ -242,8 +242,12 @@ public final class ShapesGenerator {
         return cum.length - 1;
     }
 
+    /** One JPEG writer per drawing thread (looking writers up per image costs more than encoding small ones). */
+    private static final ThreadLocal<ImageWriter> JPEG = ThreadLocal.withInitial(
+            () -> ImageIO.getImageWritersByFormatName("jpeg").next());
+
     private static void writeJpeg(BufferedImage img, Path file) throws IOException {
-        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriter w = JPEG.get();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(file))) {
             ImageWriteParam param = w.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -251,7 +255,7 @@ public final class ShapesGenerator {
             w.setOutput(out);
             w.write(null, new IIOImage(img, null, null), param);
         } finally {
-            w.dispose();
+            w.reset();
         }
     }
 

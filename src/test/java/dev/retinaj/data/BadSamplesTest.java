@@ -115,6 +115,34 @@ class BadSamplesTest {
     }
 
     @Test
+    void malformedYoloLineAndUnknownClassIndex() throws Exception {
+        Path root = DataFixtures.yolo(tmp);
+        Path yaml = root.resolve("data.yaml");
+        Files.writeString(root.resolve("labels/train/img2.txt"), "1 0.75 0.25\n");
+        UserError e = assertThrows(UserError.class, () -> YoloReader.read(yaml, List.of("train"), null,
+                new BadSamples(OnBadSample.FAIL)));
+        assertOneLine(e, "img2.txt", "line 1: expected 'class cx cy w h'");
+        LoadedSplit s = YoloReader.read(yaml, List.of("train"), null, new BadSamples(OnBadSample.SKIP));
+        assertEquals(List.of("img1", "img4"), s.records().stream().map(DetectionRecord::name).toList());
+
+        Files.writeString(root.resolve("labels/train/img2.txt"), "7 0.75 0.25 0.5 0.5\n");
+        e = assertThrows(UserError.class, () -> YoloReader.read(yaml, List.of("train"), null,
+                new BadSamples(OnBadSample.FAIL)));
+        assertOneLine(e, "img2.txt", "unknown class index 7");
+    }
+
+    @Test
+    void duplicateCocoImageIdsAreSkipped() throws Exception {
+        Path root = DataFixtures.coco(tmp);
+        Path json = root.resolve("annotations/instances_val.json");
+        Files.writeString(json, Files.readString(json).replace("\"id\": 252219}", "\"id\": 37777}"));
+        List<CocoReader.Part> parts = List.of(new CocoReader.Part(json, root.resolve("val")));
+        UserError e = assertThrows(UserError.class, () -> CocoReader.read(parts, null, true, new BadSamples(OnBadSample.FAIL)));
+        assertOneLine(e, "instances_val.json", "duplicate image id 37777");
+        assertEquals(2, CocoReader.read(parts, null, true, new BadSamples(OnBadSample.SKIP)).records().size());
+    }
+
+    @Test
     void vocClassesWithoutAConfiguredListAreTheSameForTrainAndVal() throws Exception {
         Path devkit = DataFixtures.voc(tmp);
         Path xml = devkit.resolve("VOC2007/Annotations/000009.xml");
