@@ -55,15 +55,7 @@ public final class AnchorGenerator {
      * stride 2^k has ceil(n / 2^k) rows (nested ceilings of halves equal one ceiling).
      */
     public static List<LevelShape> levelShapes(int height, int width, List<Integer> strides) {
-        List<LevelShape> out = new ArrayList<>(strides.size());
-        for (int s : strides) {
-            out.add(new LevelShape(ceilDiv(height, s), ceilDiv(width, s), s));
-        }
-        return List.copyOf(out);
-    }
-
-    private static int ceilDiv(int n, int d) {
-        return (n + d - 1) / d;
+        return LevelShape.forInput(height, width, strides);
     }
 
     /** Total anchors for these levels. */

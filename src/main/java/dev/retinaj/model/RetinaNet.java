@@ -26,6 +26,7 @@ import java.util.List;
 public final class RetinaNet extends NamedBlock {
     /** Strides of P3..P7. */
     public static final int[] STRIDES = {8, 16, 32, 64, 128};
+    private static final List<Integer> STRIDE_LIST = List.of(8, 16, 32, 64, 128);
 
     private final BackboneWithFpn backbone;
     private final RetinaHead head;
@@ -83,15 +84,7 @@ public final class RetinaNet extends NamedBlock {
      * level l has ceil(n / stride).
      */
     public static List<LevelShape> levelShapes(int height, int width) {
-        List<LevelShape> levels = new ArrayList<>(STRIDES.length);
-        for (int s : STRIDES) {
-            levels.add(new LevelShape(ceilDiv(height, s), ceilDiv(width, s), s));
-        }
-        return levels;
-    }
-
-    private static int ceilDiv(int n, int d) {
-        return -Math.floorDiv(-n, d);
+        return LevelShape.forInput(height, width, STRIDE_LIST);
     }
 
     /**
