@@ -129,8 +129,8 @@ public final class DataCommand implements Runnable {
                 RetinaConfig cfg = config.loadRequired();
                 DataConfig d = cfg.data();
                 List<String> splits = split == null ? d.train() : List.of(split);
-                s = DataSource.read(d.format(), DataSource.root(d), splits,
-                        input.classes != null ? input.classes : d.classes(), d.keepEmpty(), BadSamples.collecting());
+                s = DataSource.read(d, splits, input.classes != null ? input.classes : d.classes(), d.keepEmpty(),
+                        BadSamples.collecting());
             }
             DatasetStats st = DatasetStats.of(s);
             PrintWriter out = spec.commandLine().getOut();
@@ -145,7 +145,8 @@ public final class DataCommand implements Runnable {
 
     @Command(name = "convert", mixinStandardHelpOptions = true,
             description = "Convert a data set between VOC, COCO and YOLO (boxes and classes exact; "
-                    + "crowd <-> difficult; YOLO drops crowd boxes). Images are hard-linked or copied.",
+                    + "crowd <-> difficult; YOLO drops crowd boxes). Images are copied (--link: hard-linked); "
+                    + "files outside the input's folder are never copied.",
             footer = {"", "Example:",
                 "  retinaj data convert --from voc --in data/VOCdevkit/VOC2007 --to coco --out data/voc07_coco",
                 "  retinaj data convert --from coco --in data/shapes/annotations/instances_val.json --to yolo --out data/shapes_yolo"})
@@ -162,6 +163,8 @@ public final class DataCommand implements Runnable {
         Path out;
         @Option(names = "--split", paramLabel = "S", description = "Split(s) to convert (repeatable; default: all found).")
         List<String> splits = new ArrayList<>();
+        @Option(names = "--link", description = "Hard-link images instead of copying them (only files inside the input's folder).")
+        boolean link;
         @Mixin
         InputOptions input;
         @Mixin
@@ -173,7 +176,7 @@ public final class DataCommand implements Runnable {
         public void run() {
             DataInput src = new DataInput(DataInput.format(from), in, input.images, input.classes);
             BadSamples bad = new BadSamples(DataConfig.OnBadSample.SKIP);
-            DataConverter.Result r = DataConverter.convert(src, splits, DataInput.format(to), out, bad);
+            DataConverter.Result r = DataConverter.convert(src, splits, DataInput.format(to), out, bad, link);
             PrintWriter w = spec.commandLine().getOut();
             w.printf("wrote %s to %s: %s; %d boxes%s%n", to, out, r.imagesPerSplit(), r.boxes(),
                     r.droppedCrowd() > 0 ? " (" + r.droppedCrowd() + " crowd/difficult boxes left out: YOLO cannot hold them)" : "");

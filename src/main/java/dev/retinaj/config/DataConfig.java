@@ -2,7 +2,11 @@ package dev.retinaj.config;
 
 import java.util.List;
 
-/** {@code data.*}: where the data set is, how it is read, and the training transforms. */
+/**
+ * {@code data.*}: where the data set is, how it is read, and the training transforms.
+ * {@code allow_outside_root} lets paths in the data set leave {@code data.root} (off: a data set is
+ * untrusted input, see {@code DataPaths}).
+ */
 public record DataConfig(
         Format format,
         String root,
@@ -19,6 +23,7 @@ public record DataConfig(
         int workers,
         int prefetch,
         OnBadSample onBadSample,
+        boolean allowOutsideRoot,
         ShapesConfig shapes) {
 
     public enum Format { VOC, COCO, YOLO }

@@ -30,8 +30,16 @@ public final class CocoReader {
 
     private CocoReader() {}
 
-    /** One instances JSON and the folder its {@code file_name}s are relative to. */
-    public record Part(Path json, Path imageDir) {}
+    /**
+     * One instances JSON, the folder its {@code file_name}s are relative to, and the data root they
+     * must stay inside.
+     */
+    public record Part(Path json, Path imageDir, DataPaths paths) {
+        /** File names must stay inside {@code imageDir}. */
+        public Part(Path json, Path imageDir) {
+            this(json, imageDir, DataPaths.within(imageDir));
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Image(@JsonProperty("id") long id, @JsonProperty("file_name") String fileName,
@@ -143,8 +151,15 @@ public final class CocoReader {
             byImage.computeIfAbsent(a.imageId(), k -> new ArrayList<>()).add(a);
         }
         for (Image im : images.values()) {
-            Path path = part.imageDir().resolve(im.fileName() == null ? "" : im.fileName());
-            if (im.fileName() == null || !Files.isRegularFile(path)) {
+            if (im.fileName() == null || im.fileName().isBlank()) {
+                bad.report(file, "image id " + im.id() + " has no file_name");
+                continue;
+            }
+            Path path = part.paths().entry(part.imageDir(), im.fileName(), "file_name", file, bad);
+            if (path == null) {
+                continue;
+            }
+            if (!Files.isRegularFile(path)) {
                 bad.report(path, "image file not found (image id " + im.id() + " in " + part.json().getFileName() + ")");
                 continue;
             }

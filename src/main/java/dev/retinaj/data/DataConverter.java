@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * {@code retinaj data convert}: reads every split of a data set with one class list (so class k
  * means the same in every split) and writes it in another format. Boxes and classes carry over
  * exactly; crowd ↔ difficult; YOLO cannot hold crowd boxes, so they are left out and counted.
- * Images are hard-linked (or copied) into the new layout.
+ * Images are copied into the new layout (hard-linked with {@code link}). A data set is untrusted: an
+ * image outside the input's data root is never copied or linked, even if the reader was allowed to
+ * read it ({@code data.allow_outside_root}); it is a problem and left out.
  */
 public final class DataConverter {
     private DataConverter() {}
@@ -24,6 +26,12 @@ public final class DataConverter {
     public record Result(Map<String, Integer> imagesPerSplit, int boxes, int droppedCrowd, List<Problem> problems) {}
 
     public static Result convert(DataInput in, List<String> splits, Format to, Path out, BadSamples bad) {
+        return convert(in, splits, to, out, bad, false);
+    }
+
+    /** @param link hard-link images instead of copying them (falls back to a copy across file systems) */
+    public static Result convert(DataInput in, List<String> splits, Format to, Path out, BadSamples bad,
+                                 boolean link) {
         if (Files.exists(out) && !isEmptyDir(out)) {
             throw new UserError(out + ": already exists and is not empty; choose a new --out", 2);
         }
@@ -37,7 +45,7 @@ public final class DataConverter {
         List<String> classes = union.classNames();
         Map<String, Long> idByName = new HashMap<>();
         union.records().forEach(r -> idByName.putIfAbsent(r.name(), r.id()));
-        DataInput fixed = new DataInput(in.format(), in.root(), in.images(), classes);
+        DataInput fixed = new DataInput(in.format(), in.root(), in.images(), classes, in.allowOutsideRoot());
         Map<String, List<DetectionRecord>> bySplit = new LinkedHashMap<>();
         if (wholeVoc) {
             bySplit.put("all", fixed.read(List.of(), bad).records());
@@ -50,6 +58,14 @@ public final class DataConverter {
                 bySplit.put(s, recs);
             }
         }
+        DataPaths inside = DataPaths.within(in.dataRoot());
+        bySplit.replaceAll((s, recs) -> recs.stream().filter(r -> copyable(r, inside, bad)).toList());
+        if (bySplit.values().stream().allMatch(List::isEmpty)) {
+            List<Problem> ps = bad.problems();
+            throw new UserError(in.root() + ": nothing to convert, no usable images"
+                    + (ps.isEmpty() ? "" : " (" + ps.size() + " problems, first: " + ps.get(0) + ")"));
+        }
+        ImageFiles.Placement how = link ? ImageFiles.Placement.LINK : ImageFiles.Placement.COPY;
         int boxes = 0;
         int dropped = 0;
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -63,13 +79,13 @@ public final class DataConverter {
                     case COCO -> {
                         Path dir = out.resolve(s);
                         for (DetectionRecord r : recs) {
-                            ImageFiles.place(r.image(), dir.resolve(fileName(r)));
+                            ImageFiles.place(r.image(), dir.resolve(fileName(r)), how);
                         }
                         CocoWriter.write(out.resolve("annotations").resolve("instances_" + s + ".json"), recs, classes,
                                 union.categoryIds(), DataConverter::fileName);
                     }
-                    case VOC -> VocWriter.writeSplit(out, s, VocWriter.writeAnnotations(out, recs, classes, true));
-                    case YOLO -> dropped += YoloWriter.writeSplit(out, s, recs);
+                    case VOC -> VocWriter.writeSplit(out, s, VocWriter.writeAnnotations(out, recs, classes, how));
+                    case YOLO -> dropped += YoloWriter.writeSplit(out, s, recs, how);
                 }
             }
             if (to == Format.YOLO) {
@@ -79,6 +95,21 @@ public final class DataConverter {
             throw new UserError(out + ": cannot write: " + e.getMessage());
         }
         return new Result(counts, boxes, dropped, bad.problems());
+    }
+
+    /** Only images inside the input's root, under a plain file name, reach the output. */
+    private static boolean copyable(DetectionRecord r, DataPaths inside, BadSamples bad) {
+        String n = r.name();
+        if (n.isEmpty() || n.contains("/") || n.contains("\\") || n.equals("..") || n.equals(".")) {
+            bad.report(r.image(), "image name '" + n + "' is not a plain file name; not converted");
+            return false;
+        }
+        String why = inside.fileEscape(r.image());
+        if (why != null) {
+            bad.report(r.image(), why + "; data convert never copies or links such files");
+            return false;
+        }
+        return true;
     }
 
     static String fileName(DetectionRecord r) {

@@ -15,10 +15,16 @@ import java.util.stream.Stream;
  * A data set named on the command line ({@code --format F --root PATH}) rather than by a config:
  * for voc the VOC20xx folder, for coco an instances JSON (images in {@code --images}, default the
  * folder beside {@code annotations/} named after the split) or a folder holding {@code annotations/},
- * for yolo the data.yaml.
+ * for yolo the data.yaml. Paths the data set names must stay inside {@link #dataRoot()} unless
+ * {@code allowOutsideRoot}.
  */
-public record DataInput(Format format, Path root, Path images, List<String> classes) {
+public record DataInput(Format format, Path root, Path images, List<String> classes, boolean allowOutsideRoot) {
     private static final Pattern INSTANCES = Pattern.compile("instances_(.+)\\.json");
+
+    /** Contained in its data root. */
+    public DataInput(Format format, Path root, Path images, List<String> classes) {
+        this(format, root, images, classes, false);
+    }
 
     public static Format format(String name) {
         try {
@@ -44,7 +50,7 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
                 }
                 yield List.of(cocoSplit(root));
             }
-            case YOLO -> List.copyOf(YoloReader.parseYaml(yaml()).splits().keySet());
+            case YOLO -> List.copyOf(YoloDataYaml.parse(yaml(), allowOutsideRoot).splits().keySet());
         };
     }
 
@@ -57,10 +63,11 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
         return switch (format) {
             case VOC -> {
                 List<VocReader.Part> parts = new ArrayList<>();
+                DataPaths paths = DataPaths.within(root, allowOutsideRoot);
                 if (splits.isEmpty()) {
-                    parts.add(new VocReader.Part(root, null));
+                    parts.add(new VocReader.Part(root, null, paths));
                 }
-                splits.forEach(s -> parts.add(new VocReader.Part(root, s)));
+                splits.forEach(s -> parts.add(new VocReader.Part(root, s, paths)));
                 yield VocReader.read(parts, classes, bad);
             }
             case COCO -> {
@@ -71,11 +78,33 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
                     if (!Files.isDirectory(root) && !splits.isEmpty() && !s.equals(cocoSplit(root))) {
                         throw new UserError(root + ": holds split '" + cocoSplit(root) + "', not '" + s + "'", 2);
                     }
-                    parts.add(new CocoReader.Part(json, imagesFor(json, s)));
+                    parts.add(new CocoReader.Part(json, imagesFor(json, s), DataPaths.within(dataRoot(), allowOutsideRoot)));
                 }
                 yield CocoReader.read(parts, classes, true, bad);
             }
-            case YOLO -> YoloReader.read(yaml(), splits, classes, bad);
+            case YOLO -> YoloReader.read(yaml(), splits, classes, bad, allowOutsideRoot);
+        };
+    }
+
+    /**
+     * The folder every path of the data set must stay inside: the VOC20xx folder; for coco the
+     * {@code --images} folder if given, else the folder holding {@code annotations/} (or the JSON's
+     * folder); for yolo the data.yaml's folder.
+     */
+    public Path dataRoot() {
+        return switch (format) {
+            case VOC -> root;
+            case YOLO -> yaml().toAbsolutePath().getParent();
+            case COCO -> {
+                if (images != null) {
+                    yield images;
+                }
+                if (Files.isDirectory(root)) {
+                    yield root;
+                }
+                Path annDir = root.toAbsolutePath().getParent();
+                yield annDir.getParent() == null ? annDir : annDir.getParent();
+            }
         };
     }
 

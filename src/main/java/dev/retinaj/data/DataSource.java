@@ -2,6 +2,7 @@ package dev.retinaj.data;
 
 import dev.retinaj.config.DataConfig;
 import dev.retinaj.util.UserError;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class DataSource {
         }
         Path root = root(cfg);
         ShapesGenerator.generateIfAbsent(cfg, root);
-        LoadedSplit s = read(cfg.format(), root, splits, classes(cfg, root), keepEmpty, bad);
+        LoadedSplit s = read(cfg, splits, classes(cfg, root), keepEmpty, bad);
         if (s.records().isEmpty()) {
             List<Problem> ps = s.report().problems();
             throw new UserError(key + " " + splits + " under " + root + ": no usable images"
@@ -53,25 +54,48 @@ public final class DataSource {
         }
         List<String> all = new ArrayList<>(cfg.train());
         cfg.val().stream().filter(s -> !all.contains(s)).forEach(all::add);
-        return VocReader.read(root, all, null, BadSamples.collecting()).classNames();
+        return VocReader.read(DataPaths.within(root, cfg.allowOutsideRoot()), all, null, BadSamples.collecting())
+                .classNames();
+    }
+
+    /** Reads splits of the data set {@code cfg} names, contained unless {@code data.allow_outside_root}. */
+    public static LoadedSplit read(DataConfig cfg, List<String> splits, List<String> classes, boolean keepEmpty,
+                                   BadSamples bad) {
+        return read(cfg.format(), root(cfg), splits, classes, keepEmpty, bad, cfg.allowOutsideRoot());
     }
 
     /** Reads splits of a data set in {@code format} laid out at {@code root} as data/README.md describes. */
     public static LoadedSplit read(DataConfig.Format format, Path root, List<String> splits, List<String> classes,
                                    boolean keepEmpty, BadSamples bad) {
+        return read(format, root, splits, classes, keepEmpty, bad, false);
+    }
+
+    private static LoadedSplit read(DataConfig.Format format, Path root, List<String> splits, List<String> classes,
+                                    boolean keepEmpty, BadSamples bad, boolean allowOutside) {
+        boolean yamlGiven = format == DataConfig.Format.YOLO && !Files.isDirectory(root);
+        DataPaths paths = DataPaths.within(yamlGiven ? root.toAbsolutePath().getParent() : root, allowOutside);
         return switch (format) {
-            case VOC -> VocReader.read(root, splits, classes, bad);
+            case VOC -> VocReader.read(paths, splits, classes, bad);
             case COCO -> {
                 List<CocoReader.Part> parts = new ArrayList<>();
                 for (String s : splits) {
-                    parts.add(new CocoReader.Part(root.resolve("annotations").resolve("instances_" + s + ".json"),
-                            root.resolve(s)));
+                    Path json = contained(paths, root.resolve("annotations").resolve("instances_" + s + ".json"));
+                    parts.add(new CocoReader.Part(json, root.resolve(s), paths));
                 }
                 yield CocoReader.read(parts, classes, keepEmpty, bad);
             }
-            case YOLO -> YoloReader.read(java.nio.file.Files.isDirectory(root) ? root.resolve("data.yaml") : root,
-                    splits, classes, bad);
+            case YOLO -> YoloReader.read(contained(paths, yamlGiven ? root : root.resolve("data.yaml")),
+                    splits, classes, bad, allowOutside);
         };
+    }
+
+    /** A file the config points at inside data.root: a symlink out of it stops the run (nothing to skip). */
+    private static Path contained(DataPaths paths, Path file) {
+        String why = paths.fileEscape(file);
+        if (why != null) {
+            throw new UserError(file + ": " + why + DataPaths.HINT);
+        }
+        return file;
     }
 
     /** {@code data.root} as a path (relative paths are relative to the working directory). */

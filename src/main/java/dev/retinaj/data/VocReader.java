@@ -3,6 +3,7 @@ package dev.retinaj.data;
 import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,13 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -26,21 +23,37 @@ import org.w3c.dom.NodeList;
  */
 public final class VocReader {
     private static final String[] IMAGE_EXTS = {".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"};
+    /** What {@link #findImage} returns when the image it found lies outside the root (already reported). */
+    private static final Path ESCAPED = Path.of("escaped");
 
     private VocReader() {}
 
-    /** One VOC20xx folder and a split of it ({@code null} = every XML in Annotations/). */
-    public record Part(Path yearDir, String split) {}
+    /**
+     * One VOC20xx folder, a split of it ({@code null} = every XML in Annotations/), and the data root
+     * every file it names must stay inside.
+     */
+    public record Part(Path yearDir, String split, DataPaths paths) {
+        /** Files must stay inside {@code yearDir}. */
+        public Part(Path yearDir, String split) {
+            this(yearDir, split, DataPaths.within(yearDir));
+        }
+    }
 
     /** {@code devkit} holds VOC20xx folders; each split is {@code VOC2007/trainval}-style. */
     public static LoadedSplit read(Path devkit, List<String> splits, List<String> classes, BadSamples bad) {
+        return read(DataPaths.within(devkit), splits, classes, bad);
+    }
+
+    /** As above, with the devkit folder and containment given by {@code paths}. */
+    public static LoadedSplit read(DataPaths paths, List<String> splits, List<String> classes, BadSamples bad) {
+        Path devkit = paths.root();
         List<Part> parts = new ArrayList<>();
         for (String s : splits) {
             int slash = s.lastIndexOf('/');
             if (slash <= 0) {
                 throw new UserError("VOC split '" + s + "' must look like VOC2007/trainval", 2);
             }
-            parts.add(new Part(devkit.resolve(s.substring(0, slash)), s.substring(slash + 1)));
+            parts.add(new Part(devkit.resolve(s.substring(0, slash)), s.substring(slash + 1), paths));
         }
         return read(parts, classes, bad);
     }
@@ -48,15 +61,20 @@ public final class VocReader {
     public static LoadedSplit read(List<Part> parts, List<String> classes, BadSamples bad) {
         List<Parsed> parsed = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        DocumentBuilder db = newBuilder();
+        DocumentBuilder db = VocXml.newBuilder();
         for (Part part : parts) {
-            for (String id : ids(part)) {
-                Path xml = part.yearDir().resolve("Annotations").resolve(id + ".xml");
-                if (!seen.add(part.yearDir().toAbsolutePath().normalize() + "/" + id)) {
+            Path annDir = part.yearDir().resolve("Annotations");
+            Path source = part.split() == null ? annDir : splitFile(part);
+            for (String id : ids(part, bad)) {
+                Path xml = part.paths().entry(annDir, id + ".xml", "split entry", source, bad);
+                if (xml == null) {
+                    continue;
+                }
+                if (!seen.add(xml.toAbsolutePath().normalize().toString())) {
                     bad.report(xml, "duplicate image id '" + id + "'");
                     continue;
                 }
-                Parsed p = parse(db, part.yearDir(), id, xml, bad);
+                Parsed p = parse(db, part, id, xml, bad);
                 if (p != null) {
                     parsed.add(p);
                 }
@@ -98,7 +116,11 @@ public final class VocReader {
         }
     }
 
-    private static List<String> ids(Part part) {
+    private static Path splitFile(Part part) {
+        return part.yearDir().resolve("ImageSets").resolve("Main").resolve(part.split() + ".txt");
+    }
+
+    private static List<String> ids(Part part, BadSamples bad) {
         if (part.split() == null) {
             Path ann = part.yearDir().resolve("Annotations");
             if (!Files.isDirectory(ann)) {
@@ -111,7 +133,10 @@ public final class VocReader {
                 throw new UserError(ann + ": cannot list: " + e.getMessage());
             }
         }
-        Path list = part.yearDir().resolve("ImageSets").resolve("Main").resolve(part.split() + ".txt");
+        Path list = splitFile(part);
+        if (part.paths().entry(part.yearDir(), "ImageSets/Main/" + part.split() + ".txt", "split", list, bad) == null) {
+            return List.of();
+        }
         if (!Files.isRegularFile(list)) {
             throw new UserError(list + ": split file not found", 2);
         }
@@ -133,7 +158,8 @@ public final class VocReader {
 
     private record Parsed(String id, Path xml, Path image, int width, int height, List<Obj> objects) {}
 
-    private static Parsed parse(DocumentBuilder db, Path yearDir, String id, Path xml, BadSamples bad) {
+    private static Parsed parse(DocumentBuilder db, Part part, String id, Path xml, BadSamples bad) {
+        Path yearDir = part.yearDir();
         if (!Files.isRegularFile(xml)) {
             bad.report(xml, "annotation file not found");
             return null;
@@ -146,23 +172,23 @@ public final class VocReader {
         try {
             Document doc = db.parse(xml.toFile());
             root = doc.getDocumentElement();
-            filename = text(root, "filename");
-            Element size = child(root, "size");
-            width = size == null ? 0 : (int) Math.round(number(size, "width", 0));
-            height = size == null ? 0 : (int) Math.round(number(size, "height", 0));
+            filename = VocXml.text(root, "filename");
+            Element size = VocXml.child(root, "size");
+            width = size == null ? 0 : (int) Math.round(VocXml.number(size, "width", 0));
+            height = size == null ? 0 : (int) Math.round(VocXml.number(size, "height", 0));
             NodeList nodes = root.getChildNodes();
             for (int i = 0; i < nodes.getLength(); i++) {
                 if (nodes.item(i) instanceof Element e && e.getTagName().equals("object")) {
-                    String name = text(e, "name");
-                    Element bb = child(e, "bndbox");
+                    String name = VocXml.text(e, "name");
+                    Element bb = VocXml.child(e, "bndbox");
                     if (name == null || bb == null) {
                         throw new IllegalArgumentException("an <object> lacks <name> or <bndbox>");
                     }
-                    String diff = text(e, "difficult");
+                    String diff = VocXml.text(e, "difficult");
                     boolean difficult = diff != null && !diff.isBlank() && Double.parseDouble(diff.trim()) != 0;
-                    objects.add(new Obj(name.trim(), difficult, (float) number(bb, "xmin", Double.NaN),
-                            (float) number(bb, "ymin", Double.NaN), (float) number(bb, "xmax", Double.NaN),
-                            (float) number(bb, "ymax", Double.NaN)));
+                    objects.add(new Obj(name.trim(), difficult, (float) VocXml.number(bb, "xmin", Double.NaN),
+                            (float) VocXml.number(bb, "ymin", Double.NaN), (float) VocXml.number(bb, "xmax", Double.NaN),
+                            (float) VocXml.number(bb, "ymax", Double.NaN)));
                 }
             }
         } catch (org.xml.sax.SAXException e) {
@@ -175,7 +201,10 @@ public final class VocReader {
             bad.report(xml, "bad annotation: " + oneLine(e.getMessage()));
             return null;
         }
-        Path image = findImage(yearDir.resolve("JPEGImages"), id, filename);
+        Path image = findImage(part.paths(), yearDir.resolve("JPEGImages"), id, filename, xml, bad);
+        if (image == ESCAPED) {
+            return null;
+        }
         if (image == null) {
             bad.report(yearDir.resolve("JPEGImages").resolve(id + ".jpg"), "image file not found");
             return null;
@@ -193,62 +222,29 @@ public final class VocReader {
         return new Parsed(id, xml, image, width, height, objects);
     }
 
-    static Path findImage(Path dir, String id, String filename) {
+    /** The image of {@code id}: {@code id.jpg} (or another extension), else the XML's {@code <filename>}. */
+    static Path findImage(DataPaths paths, Path dir, String id, String filename, Path xml, BadSamples bad) {
         for (String ext : IMAGE_EXTS) {
             Path p = dir.resolve(id + ext);
-            if (Files.isRegularFile(p)) {
-                return p;
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                if (paths.file(p, xml, bad) == null) {
+                    return ESCAPED;
+                }
+                if (Files.isRegularFile(p)) {
+                    return p;
+                }
             }
         }
         if (filename != null && !filename.isBlank()) {
-            Path p = dir.resolve(filename.trim());
+            Path p = paths.entry(dir, filename.trim(), "<filename>", xml, bad);
+            if (p == null) {
+                return ESCAPED;
+            }
             if (Files.isRegularFile(p)) {
                 return p;
             }
         }
         return null;
-    }
-
-    private static DocumentBuilder newBuilder() {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            DocumentBuilder db = f.newDocumentBuilder();
-            db.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // throws on fatal errors, prints nothing
-            return db;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Element child(Element e, String tag) {
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c && c.getTagName().equals(tag)) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private static String text(Element e, String tag) {
-        Element c = child(e, tag);
-        return c == null ? null : c.getTextContent();
-    }
-
-    private static double number(Element e, String tag, double missing) {
-        String t = text(e, tag);
-        if (t == null || t.isBlank()) {
-            if (Double.isNaN(missing)) {
-                throw new IllegalArgumentException("<" + tag + "> missing");
-            }
-            return missing;
-        }
-        try {
-            return Double.parseDouble(t.trim());
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("<" + tag + "> is not a number: '" + t.trim() + "'");
-        }
     }
 
     static String oneLine(String s) {

@@ -13,9 +13,18 @@ import java.util.List;
 public final class VocWriter {
     private VocWriter() {}
 
-    /** Annotations/&lt;name&gt;.xml for each record; returns the ids written, in order. */
+    /**
+     * Annotations/&lt;name&gt;.xml for each record; returns the ids written, in order. With
+     * {@code placeImages} the images are hard-linked (or copied) into JPEGImages/.
+     */
     public static List<String> writeAnnotations(Path yearDir, List<DetectionRecord> records, List<String> classNames,
                                                 boolean placeImages) throws IOException {
+        return writeAnnotations(yearDir, records, classNames, placeImages ? ImageFiles.Placement.LINK : null);
+    }
+
+    /** As above; {@code images} null = images are not placed. */
+    static List<String> writeAnnotations(Path yearDir, List<DetectionRecord> records, List<String> classNames,
+                                         ImageFiles.Placement images) throws IOException {
         Path ann = yearDir.resolve("Annotations");
         Path jpeg = yearDir.resolve("JPEGImages");
         Files.createDirectories(ann);
@@ -24,8 +33,8 @@ public final class VocWriter {
         for (DetectionRecord r : records) {
             String id = r.name();
             String file = id + ImageFiles.extension(r.image());
-            if (placeImages) {
-                ImageFiles.place(r.image(), jpeg.resolve(file));
+            if (images != null) {
+                ImageFiles.place(r.image(), jpeg.resolve(file), images);
             }
             Files.writeString(ann.resolve(id + ".xml"), xml(r, file, yearDir.getFileName().toString(), classNames));
             ids.add(id);

@@ -1,18 +1,12 @@
 package dev.retinaj.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -22,86 +16,22 @@ import java.util.stream.Stream;
  * {@code images/}, one {@code class cx cy w h} line per box, normalised to the image size.
  */
 public final class YoloReader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final List<String> IMAGE_EXTS = List.of("jpg", "jpeg", "png", "bmp");
-    /** data.yaml keys that are not splits (ultralytics uses train/val/test; any other list-valued key counts too). */
-    private static final java.util.Set<String> NOT_SPLITS = java.util.Set.of("path", "names", "nc", "download", "yaml_file");
 
     private YoloReader() {}
-
-    /** A parsed data.yaml: its dataset root, split entries and class names (null if it has none). */
-    public record DataYaml(Path file, Path root, Map<String, List<String>> splits, List<String> names) {}
-
-    public static DataYaml parseYaml(Path yaml) {
-        if (!Files.isRegularFile(yaml)) {
-            throw new UserError(yaml + ": data.yaml not found", 2);
-        }
-        JsonNode n;
-        try {
-            n = YAML.readTree(yaml.toFile());
-        } catch (IOException e) {
-            throw new UserError(yaml + ": malformed YAML: " + VocReader.oneLine(e.getMessage()));
-        }
-        if (n == null || !n.isObject()) {
-            throw new UserError(yaml + ": not a YAML mapping");
-        }
-        Path dir = yaml.toAbsolutePath().getParent();
-        Path root = n.hasNonNull("path") ? dir.resolve(n.get("path").asText()).normalize() : dir;
-        Map<String, List<String>> splits = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            var field = it.next();
-            String s = field.getKey();
-            JsonNode v = field.getValue();
-            if (NOT_SPLITS.contains(s) || v == null || !(v.isTextual() || v.isArray())) {
-                continue;
-            }
-            List<String> entries = new ArrayList<>();
-            if (v.isArray()) {
-                v.forEach(e -> entries.add(e.asText()));
-            } else {
-                entries.add(v.asText());
-            }
-            splits.put(s, entries);
-        }
-        List<String> names = null;
-        JsonNode nm = n.get("names");
-        if (nm != null && nm.isArray()) {
-            names = new ArrayList<>();
-            for (JsonNode e : nm) {
-                names.add(e.asText());
-            }
-        } else if (nm != null && nm.isObject()) {
-            TreeMap<Integer, String> byIndex = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = nm.fields(); it.hasNext(); ) {
-                var e = it.next();
-                byIndex.put(Integer.parseInt(e.getKey().trim()), e.getValue().asText());
-            }
-            names = new ArrayList<>();
-            for (var e : byIndex.entrySet()) {
-                if (e.getKey() != names.size()) {
-                    throw new UserError(yaml + ": names must be numbered 0..K-1 without gaps");
-                }
-                names.add(e.getValue());
-            }
-        } else {
-            Path classesTxt = dir.resolve("classes.txt");
-            if (Files.isRegularFile(classesTxt)) {
-                try {
-                    names = Files.readAllLines(classesTxt).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
-                } catch (IOException e) {
-                    throw new UserError(classesTxt + ": cannot read: " + e.getMessage());
-                }
-            }
-        }
-        return new DataYaml(yaml, root, splits, names);
-    }
 
     /**
      * @param splits split names of the data.yaml (empty = all it has)
      * @param classes names overriding the yaml's (null = the yaml's or classes.txt)
      */
     public static LoadedSplit read(Path yaml, List<String> splits, List<String> classes, BadSamples bad) {
-        DataYaml dy = parseYaml(yaml);
+        return read(yaml, splits, classes, bad, false);
+    }
+
+    /** @param allowOutside {@code data.allow_outside_root}: paths may leave the yaml's folder */
+    public static LoadedSplit read(Path yaml, List<String> splits, List<String> classes, BadSamples bad,
+                                   boolean allowOutside) {
+        YoloDataYaml dy = YoloDataYaml.parse(yaml, allowOutside);
         List<String> names = classes != null && !classes.isEmpty() ? classes : dy.names();
         List<String> use = splits == null || splits.isEmpty() ? List.copyOf(dy.splits().keySet()) : splits;
         List<Path> images = new ArrayList<>();
@@ -110,8 +40,12 @@ public final class YoloReader {
             if (entries == null) {
                 throw new UserError(yaml + ": has no split '" + s + "' (has: " + String.join(", ", dy.splits().keySet()) + ")", 2);
             }
+            if (dy.root() == null) {
+                bad.report(yaml, dy.rootEscape());
+                break;
+            }
             for (String e : entries) {
-                images.addAll(listImages(dy.root(), e));
+                images.addAll(listImages(dy, s, e, bad));
             }
         }
         List<DetectionRecord> records = new ArrayList<>();
@@ -123,7 +57,7 @@ public final class YoloReader {
                 bad.report(img, "duplicate image (listed twice)");
                 continue;
             }
-            Parsed p = parse(img, bad);
+            Parsed p = parse(img, dy.paths(), bad);
             if (p != null) {
                 parsed.add(p);
                 for (float[] l : p.lines) {
@@ -180,8 +114,12 @@ public final class YoloReader {
         return out.resolve(txt);
     }
 
-    private static List<Path> listImages(Path root, String entry) {
-        Path p = root.resolve(entry).normalize();
+    private static List<Path> listImages(YoloDataYaml dy, String split, String entry, BadSamples bad) {
+        Path root = dy.root();
+        Path p = dy.paths().entry(root, entry, "split entry " + split + ":", dy.file(), bad);
+        if (p == null) {
+            return List.of();
+        }
         if (Files.isDirectory(p)) {
             try (Stream<Path> s = Files.walk(p)) {
                 return s.filter(Files::isRegularFile).filter(YoloReader::isImage).sorted().toList();
@@ -195,7 +133,11 @@ public final class YoloReader {
                 for (String line : Files.readAllLines(p)) {
                     String t = line.trim();
                     if (!t.isEmpty()) {
-                        out.add(t.startsWith("./") ? p.getParent().resolve(t.substring(2)).normalize() : root.resolve(t).normalize());
+                        Path img = t.startsWith("./") ? dy.paths().entry(p.getParent(), t.substring(2), "list entry", p, bad)
+                                : dy.paths().entry(root, t, "list entry", p, bad);
+                        if (img != null) {
+                            out.add(img);
+                        }
                     }
                 }
                 return out;
@@ -214,7 +156,10 @@ public final class YoloReader {
 
     private record Parsed(Path image, Path label, int width, int height, List<float[]> lines) {}
 
-    private static Parsed parse(Path image, BadSamples bad) {
+    private static Parsed parse(Path image, DataPaths paths, BadSamples bad) {
+        if (paths.file(image, image, bad) == null) {
+            return null;
+        }
         if (!Files.isRegularFile(image)) {
             bad.report(image, "image file not found");
             return null;
@@ -227,6 +172,9 @@ public final class YoloReader {
             return null;
         }
         Path label = labelFor(image);
+        if (paths.file(label, label, bad) == null) {
+            return null;
+        }
         List<float[]> lines = new ArrayList<>();
         if (Files.isRegularFile(label)) {
             try {

@@ -15,15 +15,20 @@ import java.util.Locale;
 public final class YoloWriter {
     private YoloWriter() {}
 
-    /** Writes one split; returns the number of crowd boxes left out. */
+    /** Writes one split, copying its images; returns the number of crowd boxes left out. */
     public static int writeSplit(Path out, String split, List<DetectionRecord> records) throws IOException {
+        return writeSplit(out, split, records, ImageFiles.Placement.COPY);
+    }
+
+    static int writeSplit(Path out, String split, List<DetectionRecord> records, ImageFiles.Placement how)
+            throws IOException {
         Path images = out.resolve("images").resolve(split);
         Path labels = out.resolve("labels").resolve(split);
         Files.createDirectories(images);
         Files.createDirectories(labels);
         int dropped = 0;
         for (DetectionRecord r : records) {
-            ImageFiles.place(r.image(), images.resolve(r.name() + ImageFiles.extension(r.image())));
+            ImageFiles.place(r.image(), images.resolve(r.name() + ImageFiles.extension(r.image())), how);
             List<String> lines = new ArrayList<>();
             float[] b = r.boxes();
             for (int i = 0; i < r.numBoxes(); i++) {
