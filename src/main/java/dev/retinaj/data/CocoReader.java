@@ -1,11 +1,5 @@
 package dev.retinaj.data;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import dev.retinaj.data.CocoJson.Annotation;
+import dev.retinaj.data.CocoJson.Category;
+import dev.retinaj.data.CocoJson.Content;
+import dev.retinaj.data.CocoJson.Image;
 
 /**
  * COCO instances JSON. Sparse category ids become classes 0..K-1 in ascending id order (the ids are
@@ -25,9 +23,6 @@ import java.util.TreeMap;
  * (x, y, x + w, y + h). Read with a streaming parser, so segmentation polygons never sit in memory.
  */
 public final class CocoReader {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     private CocoReader() {}
 
     /**
@@ -40,20 +35,6 @@ public final class CocoReader {
             this(json, imageDir, DataPaths.within(imageDir));
         }
     }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Image(@JsonProperty("id") long id, @JsonProperty("file_name") String fileName,
-                 @JsonProperty("width") int width, @JsonProperty("height") int height) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Annotation(@JsonProperty("id") long id, @JsonProperty("image_id") long imageId,
-                      @JsonProperty("category_id") long categoryId, @JsonProperty("bbox") double[] bbox,
-                      @JsonProperty("iscrowd") int iscrowd) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Category(@JsonProperty("id") long id, @JsonProperty("name") String name) {}
-
-    private record Content(List<Image> images, List<Annotation> annotations, List<Category> categories) {}
 
     /**
      * @param classes optional subset/order of category names (others are left out); null = all
@@ -69,12 +50,7 @@ public final class CocoReader {
                 contents.add(null);
                 continue;
             }
-            TreeMap<Long, String> cats = new TreeMap<>();
-            for (Category cat : c.categories()) {
-                if (cats.put(cat.id(), cat.name()) != null) {
-                    throw new UserError(part.json() + ": category id " + cat.id() + " appears twice");
-                }
-            }
+            TreeMap<Long, String> cats = categories(part.json(), c.categories(), bad);
             if (categories == null) {
                 categories = cats;
             } else if (!categories.equals(cats)) {
@@ -163,6 +139,9 @@ public final class CocoReader {
                 bad.report(path, "image file not found (image id " + im.id() + " in " + part.json().getFileName() + ")");
                 continue;
             }
+            if (!ImageIntegrity.check(path, bad)) {
+                continue;
+            }
             int w = im.width();
             int h = im.height();
             if (w <= 0 || h <= 0) {
@@ -179,7 +158,7 @@ public final class CocoReader {
             for (Annotation a : byImage.getOrDefault(im.id(), List.of())) {
                 double[] b = a.bbox();
                 rb.add((float) b[0], (float) b[1], (float) (b[0] + b[2]), (float) (b[1] + b[3]),
-                        index.get(a.categoryId()), a.iscrowd() != 0);
+                        index.get(a.categoryId()), a.crowd());
             }
             if (rb.size() == 0 && !keepEmpty) {
                 continue;
@@ -187,6 +166,28 @@ public final class CocoReader {
             seenIds.add(im.id());
             out.add(rb.build(im.id(), stem(im.fileName()), path));
         }
+    }
+
+    /**
+     * Category id → name. Two categories with one name would silently become one class (or one be
+     * dropped by data.classes): the later one is a problem and left out, as is an id given twice;
+     * their annotations are then reported as having an unknown category.
+     */
+    private static TreeMap<Long, String> categories(Path json, List<Category> list, BadSamples bad) {
+        TreeMap<Long, String> cats = new TreeMap<>();
+        Map<String, Long> byName = new HashMap<>();
+        for (Category cat : list) {
+            if (cats.containsKey(cat.id())) {
+                bad.report(json, "category id " + cat.id() + " appears twice; the second ('" + cat.name() + "') is left out");
+            } else if (byName.containsKey(cat.name())) {
+                bad.report(json, "category id " + cat.id() + " has the same name '" + cat.name() + "' as category id "
+                        + byName.get(cat.name()) + "; it is left out");
+            } else {
+                cats.put(cat.id(), cat.name());
+                byName.put(cat.name(), cat.id());
+            }
+        }
+        return cats;
     }
 
     static String stem(String fileName) {
@@ -199,42 +200,6 @@ public final class CocoReader {
         if (!Files.isRegularFile(json)) {
             throw new UserError(json + ": annotation file not found", 2);
         }
-        List<Image> images = new ArrayList<>();
-        List<Annotation> annotations = new ArrayList<>();
-        List<Category> categories = new ArrayList<>();
-        try (JsonParser p = JSON.getFactory().createParser(json.toFile())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("not a JSON object");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (field) {
-                    case "images" -> readArray(p, t, Image.class, images);
-                    case "annotations" -> readArray(p, t, Annotation.class, annotations);
-                    case "categories" -> readArray(p, t, Category.class, categories);
-                    default -> p.skipChildren();
-                }
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT) {
-                throw new IOException("unexpected content after the top-level object");
-            }
-        } catch (IOException e) {
-            bad.report(json, "malformed COCO JSON: " + VocReader.oneLine(e.getMessage()));
-            return null;
-        }
-        return new Content(images, annotations, categories);
-    }
-
-    private static <T> void readArray(JsonParser p, JsonToken t, Class<T> type, List<T> out) throws IOException {
-        if (t != JsonToken.START_ARRAY) {
-            throw new IOException("'" + p.currentName() + "' is not an array");
-        }
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-            out.add(JSON.readValue(p, type));
-        }
-        if (p.currentToken() != JsonToken.END_ARRAY) {
-            throw new IOException("'" + p.currentName() + "' holds something other than objects");
-        }
+        return CocoJson.parse(json, bad);
     }
 }

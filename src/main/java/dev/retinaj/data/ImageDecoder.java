@@ -8,7 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -65,7 +67,7 @@ public final class ImageDecoder {
     static RgbImage decodeBytes(byte[] bytes) throws IOException {
         BufferedImage bi;
         try {
-            bi = ImageIO.read(new ByteArrayInputStream(bytes));
+            bi = read(bytes);
         } catch (IIOException e) {
             RgbImage cmyk = tryCmyk(bytes);
             if (cmyk != null) {
@@ -79,6 +81,32 @@ public final class ImageDecoder {
             throw new IOException("not a readable image (unknown format)");
         }
         return toRgb(bi);
+    }
+
+    /**
+     * As {@code ImageIO.read}, but a decoder warning fails the decode: the JPEG reader only warns
+     * ("Missing EOI marker", "premature end of data segment") on a truncated file and fills the rest grey.
+     */
+    private static BufferedImage read(byte[] bytes) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            try {
+                reader.setInput(in, true, true);
+                BufferedImage bi = reader.read(0);
+                if (!warnings.isEmpty()) {
+                    throw new IOException("corrupt or truncated image: " + warnings.get(0));
+                }
+                return bi;
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     /** Converts any BufferedImage to interleaved RGB, with fast paths for the common layouts. */

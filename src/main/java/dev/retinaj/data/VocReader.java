@@ -174,8 +174,8 @@ public final class VocReader {
             root = doc.getDocumentElement();
             filename = VocXml.text(root, "filename");
             Element size = VocXml.child(root, "size");
-            width = size == null ? 0 : (int) Math.round(VocXml.number(size, "width", 0));
-            height = size == null ? 0 : (int) Math.round(VocXml.number(size, "height", 0));
+            width = size == null ? 0 : VocXml.pixels(size, "width");
+            height = size == null ? 0 : VocXml.pixels(size, "height");
             NodeList nodes = root.getChildNodes();
             for (int i = 0; i < nodes.getLength(); i++) {
                 if (nodes.item(i) instanceof Element e && e.getTagName().equals("object")) {
@@ -183,6 +183,10 @@ public final class VocReader {
                     Element bb = VocXml.child(e, "bndbox");
                     if (name == null || bb == null) {
                         throw new IllegalArgumentException("an <object> lacks <name> or <bndbox>");
+                    }
+                    if (name.isBlank()) {
+                        bad.report(xml, "an <object> has an empty <name>; its box is left out");
+                        continue;
                     }
                     String diff = VocXml.text(e, "difficult");
                     boolean difficult = diff != null && !diff.isBlank() && Double.parseDouble(diff.trim()) != 0;
@@ -207,6 +211,9 @@ public final class VocReader {
         }
         if (image == null) {
             bad.report(yearDir.resolve("JPEGImages").resolve(id + ".jpg"), "image file not found");
+            return null;
+        }
+        if (!ImageIntegrity.check(image, bad)) {
             return null;
         }
         if (width <= 0 || height <= 0) {

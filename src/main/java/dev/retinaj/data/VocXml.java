@@ -33,6 +33,15 @@ final class VocXml {
         return null;
     }
 
+    /** A {@code <width>}/{@code <height>} in pixels (rounded), 0 if absent (then read from the image). */
+    static int pixels(Element e, String tag) {
+        double v = number(e, tag, 0);
+        if (!(v >= 0 && v <= 1 << 20)) {
+            throw new IllegalArgumentException("<" + tag + "> is not an image size in pixels: " + text(e, tag).trim());
+        }
+        return (int) Math.round(v);
+    }
+
     static String text(Element e, String tag) {
         Element c = child(e, tag);
         return c == null ? null : c.getTextContent();

@@ -48,7 +48,6 @@ public final class YoloReader {
                 images.addAll(listImages(dy, s, e, bad));
             }
         }
-        List<DetectionRecord> records = new ArrayList<>();
         java.util.Set<Path> seen = new java.util.HashSet<>();
         int maxLabel = -1;
         List<Parsed> parsed = new ArrayList<>();
@@ -71,12 +70,42 @@ public final class YoloReader {
                 names.add(Integer.toString(k));
             }
         }
+        List<DetectionRecord> records = records(parsed, names, badNames(yaml, names, bad), bad);
+        return new LoadedSplit(records, names, LoadedSplit.sequentialIds(names.size()), LoadReport.of(records, bad));
+    }
+
+    /**
+     * Classes whose name is empty or repeats an earlier one (two labels that would show as one class):
+     * reported once here, and each of their boxes is left out.
+     */
+    private static boolean[] badNames(Path yaml, List<String> names, BadSamples bad) {
+        boolean[] badName = new boolean[names.size()];
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        for (int k = 0; k < names.size(); k++) {
+            String n = names.get(k) == null ? "" : names.get(k).trim();
+            Integer earlier = first.putIfAbsent(n, k);
+            if (n.isEmpty() || earlier != null) {
+                badName[k] = true;
+                bad.report(yaml, "names: class " + k + (n.isEmpty() ? " has an empty name"
+                        : " '" + n + "' repeats class " + earlier) + "; its boxes are left out");
+            }
+        }
+        return badName;
+    }
+
+    private static List<DetectionRecord> records(List<Parsed> parsed, List<String> names, boolean[] badName,
+                                                 BadSamples bad) {
+        List<DetectionRecord> records = new ArrayList<>();
         for (Parsed p : parsed) {
             RecordBuilder rb = new RecordBuilder(p.label.toString(), p.width, p.height, bad);
             for (float[] l : p.lines) {
                 int k = (int) l[0];
                 if (k != l[0] || k < 0 || k >= names.size()) {
                     bad.report(p.label, "unknown class index " + l[0] + " (" + names.size() + " classes)");
+                    continue;
+                }
+                if (badName[k]) {
+                    bad.report(p.label, "class " + k + " has an empty or repeated name (see names); box left out");
                     continue;
                 }
                 float cx = l[1] * p.width;
@@ -87,7 +116,7 @@ public final class YoloReader {
             }
             records.add(rb.build(records.size() + 1, CocoReader.stem(p.image.getFileName().toString()), p.image));
         }
-        return new LoadedSplit(records, names, LoadedSplit.sequentialIds(names.size()), LoadReport.of(records, bad));
+        return records;
     }
 
     /** The label file of an image: the last {@code images} folder of its path replaced by {@code labels}. */
@@ -162,6 +191,9 @@ public final class YoloReader {
         }
         if (!Files.isRegularFile(image)) {
             bad.report(image, "image file not found");
+            return null;
+        }
+        if (!ImageIntegrity.check(image, bad)) {
             return null;
         }
         int[] wh;

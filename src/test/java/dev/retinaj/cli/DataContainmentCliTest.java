@@ -57,8 +57,9 @@ class DataContainmentCliTest {
                 "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
-        assertEquals(2, j.get("images").asInt(), "allowed: the outside file is taken as written");
-        assertEquals(0, j.get("problems").size());
+        assertEquals(1, j.get("images").asInt(), "allowed, the outside file is read: it is no JPEG");
+        assertEquals("not a JPEG file (its first bytes say otherwise)", j.get("problems").get(0).get("reason").asText());
+        assertTrue(j.get("problems").get(0).get("file").asText().endsWith("secret.jpg"));
     }
 
     @Test
