@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code retinaj data ...}: generate, inspect and convert data sets. */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Generate the shapes data set, print data set statistics, convert between VOC, COCO and YOLO.",
-        subcommands = {DataCommand.Shapes.class, DataCommand.Stats.class, DataCommand.Convert.class},
+        subcommands = {DataCommand.Shapes.class, DataCommand.Stats.class, DataCommand.Convert.class, DataBrowseCommand.class},
         footer = {"", "Example:", "  retinaj data shapes --out data/shapes",
             "  retinaj data stats -c configs/shapes_r18_fpn_demo.yaml --json"})
 public final class DataCommand implements Runnable {

@@ -19,7 +19,8 @@ public record DataConfig(
         int workers,
         int prefetch,
         OnBadSample onBadSample,
-        ShapesConfig shapes) {
+        ShapesConfig shapes,
+        AugmentConfig augment) {
 
     public enum Format { VOC, COCO, YOLO }
 
