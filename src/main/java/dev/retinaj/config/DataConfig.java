@@ -50,7 +50,12 @@ public record DataConfig(
      * {@code data.shapes.*}: when set and {@code data.root} holds no data yet, the generated shapes
      * set is written there first (the demo's data).
      */
-    public record ShapesConfig(boolean generate, int train, int val, int size, long seed, double imbalance) {
+    public record ShapesConfig(boolean generate, int train, int val, int size, long seed, double imbalance,
+                               Style style) {
+
+        /** {@code demo}: the demo's drawing; {@code hard}: occlusion, rotation, blur, tiny difficult objects. */
+        public enum Style { DEMO, HARD }
+
         public ShapesConfig {
             Validate.atLeast("train", train, 1);
             Validate.atLeast("val", val, 1);
