@@ -20,11 +20,16 @@ public record DataConfig(
         int prefetch,
         OnBadSample onBadSample,
         ShapesConfig shapes,
-        AugmentConfig augment) {
+        AugmentConfig augment,
+        Sampler sampler,
+        double repeatThreshold) {
 
     public enum Format { VOC, COCO, YOLO }
 
     public enum OnBadSample { SKIP, FAIL }
+
+    /** Training order: a shuffle of every image once per epoch, or LVIS repeat-factor sampling. */
+    public enum Sampler { UNIFORM, REPEAT_FACTOR }
 
     public DataConfig {
         train = Validate.copy(train);
@@ -44,6 +49,7 @@ public record DataConfig(
         }
         Validate.atLeast("workers", workers, 0);
         Validate.atLeast("prefetch", prefetch, 1);
+        Validate.range("repeat_threshold", repeatThreshold, 0, 1);
     }
 
     /**

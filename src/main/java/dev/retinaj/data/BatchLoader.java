@@ -71,12 +71,14 @@ public final class BatchLoader implements AutoCloseable {
 
     /**
      * The training loader of a run: {@code train.batch_size}, {@code seed}, {@code data.*} transforms,
-     * and augmentations.
+     * augmentations and sampler.
      */
     public static BatchLoader training(LoadedSplit split, RetinaConfig cfg) {
         DataConfig d = cfg.data();
         List<DetectionRecord> recs = split.records();
-        EpochOrder order = EpochOrder.shuffled(recs.size(), cfg.seed());
+        EpochOrder order = d.sampler() == DataConfig.Sampler.REPEAT_FACTOR
+                ? RepeatFactorOrder.of(recs, d.repeatThreshold(), cfg.seed())
+                : EpochOrder.shuffled(recs.size(), cfg.seed());
         return new BatchLoader(recs, new SampleLoader(TransformSpec.train(d), Augmenter.of(d)), order,
                 cfg.train().batchSize(), cfg.seed(), true, d.workers(), d.prefetch(), new BadSamples(d.onBadSample()));
     }
