@@ -1,6 +1,7 @@
 package dev.retinaj.cli;
 
 import dev.retinaj.config.DataConfig;
+import dev.retinaj.config.DataConfig.ShapesConfig;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.BadSamples;
 import dev.retinaj.data.DataConverter;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code retinaj data ...}: generate, inspect and convert data sets. */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Generate the shapes data set, print data set statistics, convert between VOC, COCO and YOLO.",
-        subcommands = {DataCommand.Shapes.class, DataCommand.Stats.class, DataCommand.Convert.class},
+        subcommands = {DataCommand.Shapes.class, DataCommand.Stats.class, DataCommand.Convert.class, DataBrowseCommand.class},
         footer = {"", "Example:", "  retinaj data shapes --out data/shapes",
             "  retinaj data stats -c configs/shapes_r18_fpn_demo.yaml --json"})
 public final class DataCommand implements Runnable {
@@ -40,7 +41,8 @@ public final class DataCommand implements Runnable {
             description = "Write the seeded synthetic shapes detection set (circle, cross, square, triangle) "
                     + "in COCO and VOC layouts.",
             footer = {"", "Example:", "  retinaj data shapes --out data/shapes --train 1000 --val 200 --size 320",
-                "  retinaj data shapes --out data/shapes_lt --imbalance 0.3"})
+                "  retinaj data shapes --out data/shapes_lt --imbalance 0.3",
+                "  retinaj data shapes --out data/shapes_hard --style hard --train 400 --val 200"})
     static final class Shapes implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (new or empty).")
         Path out;
@@ -55,6 +57,10 @@ public final class DataCommand implements Runnable {
         @Option(names = "--imbalance", defaultValue = "1.0", paramLabel = "R",
                 description = "Class k is drawn with probability proportional to R^k, 0 <= R <= 1 (default: ${DEFAULT-VALUE}).")
         double imbalance;
+        @Option(names = "--style", defaultValue = "demo", paramLabel = "demo|hard",
+                description = "demo: the demo's set; hard: stronger textures, occlusion (boxes on visible pixels), "
+                        + "blur, tiny objects marked difficult (default: ${DEFAULT-VALUE}).")
+        String style;
         @Mixin
         CommonOptions common;
         @Spec
@@ -64,9 +70,11 @@ public final class DataCommand implements Runnable {
         public void run() {
             ShapesParams p;
             try {
-                p = new ShapesParams(train, val, size, seed, imbalance);
+                ShapesConfig.Style st = ShapesConfig.Style.valueOf(style.toUpperCase(java.util.Locale.ROOT));
+                p = new ShapesParams(train, val, size, seed, imbalance, st);
             } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage(), 2);
+                throw new UserError(e.getMessage().startsWith("No enum") ? "--style: expected demo or hard, got " + style
+                        : e.getMessage(), 2);
             }
             long t0 = System.nanoTime();
             ShapesGenerator.generate(out, p);

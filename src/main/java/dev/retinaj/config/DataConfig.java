@@ -24,11 +24,17 @@ public record DataConfig(
         int prefetch,
         OnBadSample onBadSample,
         boolean allowOutsideRoot,
-        ShapesConfig shapes) {
+        ShapesConfig shapes,
+        AugmentConfig augment,
+        Sampler sampler,
+        double repeatThreshold) {
 
     public enum Format { VOC, COCO, YOLO }
 
     public enum OnBadSample { SKIP, FAIL }
+
+    /** Training order: a shuffle of every image once per epoch, or LVIS repeat-factor sampling. */
+    public enum Sampler { UNIFORM, REPEAT_FACTOR }
 
     public DataConfig {
         train = Validate.copy(train);
@@ -48,13 +54,19 @@ public record DataConfig(
         }
         Validate.atLeast("workers", workers, 0);
         Validate.atLeast("prefetch", prefetch, 1);
+        Validate.range("repeat_threshold", repeatThreshold, 0, 1);
     }
 
     /**
      * {@code data.shapes.*}: when set and {@code data.root} holds no data yet, the generated shapes
      * set is written there first (the demo's data).
      */
-    public record ShapesConfig(boolean generate, int train, int val, int size, long seed, double imbalance) {
+    public record ShapesConfig(boolean generate, int train, int val, int size, long seed, double imbalance,
+                               Style style) {
+
+        /** {@code demo}: the demo's drawing; {@code hard}: occlusion, rotation, blur, tiny difficult objects. */
+        public enum Style { DEMO, HARD }
+
         public ShapesConfig {
             Validate.atLeast("train", train, 1);
             Validate.atLeast("val", val, 1);

@@ -1,17 +1,16 @@
 package dev.retinaj.data;
 
+import dev.retinaj.config.DataConfig;
 import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.data.augment.Augmenter;
 import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Random;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,9 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Turns records into {@link HostBatch}es on background threads, {@code prefetch} batches ahead.
  *
- * <p>Training: each epoch visits the records in a shuffled order that is a pure function of
- * (seed, epoch); the last partial batch is dropped; each image's scale choice and flip are a pure
- * function of (seed, epoch, record index). So iteration i always yields the same batch, and a run
+ * <p>Training: each epoch visits the records in an {@link EpochOrder} that is a pure function of
+ * (seed, epoch) (a shuffle, or repeat-factor sampling); the last partial batch is dropped; each
+ * image's scale choice, flip and augmentations are a pure function of (seed, epoch, record index,
+ * and which repeat of the record it is). So iteration i always yields the same batch, and a run
  * resumed at iteration i continues exactly ({@link #iterate(long)}). Evaluation: records in order,
  * no flip, one scale, the last partial batch kept ({@link #epoch(int)}).
  *
@@ -36,8 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BatchLoader implements AutoCloseable {
     private final List<DetectionRecord> records;
     private final SampleLoader loader;
-    private final int batchSize;
-    private final long seed;
+    private final EpochPlan plans;
     private final boolean train;
     private final int workers;
     private final int prefetch;
@@ -46,11 +45,15 @@ public final class BatchLoader implements AutoCloseable {
     private final AtomicLong skipped = new AtomicLong();
     private ExecutorService pool;
     private volatile boolean closed;
-    private long cachedEpoch = Long.MIN_VALUE;
-    private int[] cachedOrder;
 
     public BatchLoader(List<DetectionRecord> records, SampleLoader loader, int batchSize, long seed, boolean train,
                        int workers, int prefetch, BadSamples bad) {
+        this(records, loader, train ? EpochOrder.shuffled(records.size(), seed) : EpochOrder.inOrder(records.size()),
+                batchSize, seed, train, workers, prefetch, bad);
+    }
+
+    public BatchLoader(List<DetectionRecord> records, SampleLoader loader, EpochOrder epochOrder, int batchSize,
+                       long seed, boolean train, int workers, int prefetch, BadSamples bad) {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("no records to batch");
         }
@@ -59,19 +62,25 @@ public final class BatchLoader implements AutoCloseable {
         }
         this.records = List.copyOf(records);
         this.loader = loader;
-        this.batchSize = batchSize;
-        this.seed = seed;
+        this.plans = new EpochPlan(epochOrder, records.size(), batchSize, seed, train);
         this.train = train;
         this.workers = workers;
         this.prefetch = prefetch;
         this.bad = bad;
     }
 
-    /** The training loader of a run: {@code train.batch_size}, {@code seed}, {@code data.*} transforms. */
+    /**
+     * The training loader of a run: {@code train.batch_size}, {@code seed}, {@code data.*} transforms,
+     * augmentations and sampler.
+     */
     public static BatchLoader training(LoadedSplit split, RetinaConfig cfg) {
-        return new BatchLoader(split.records(), new SampleLoader(TransformSpec.train(cfg.data())),
-                cfg.train().batchSize(), cfg.seed(), true, cfg.data().workers(), cfg.data().prefetch(),
-                new BadSamples(cfg.data().onBadSample()));
+        DataConfig d = cfg.data();
+        List<DetectionRecord> recs = split.records();
+        EpochOrder order = d.sampler() == DataConfig.Sampler.REPEAT_FACTOR
+                ? RepeatFactorOrder.of(recs, d.repeatThreshold(), cfg.seed())
+                : EpochOrder.shuffled(recs.size(), cfg.seed());
+        return new BatchLoader(recs, new SampleLoader(TransformSpec.train(d), Augmenter.of(d)), order,
+                cfg.train().batchSize(), cfg.seed(), true, d.workers(), d.prefetch(), new BadSamples(d.onBadSample()));
     }
 
     /** The evaluation loader: {@code test.batch_size}, {@code test.min_size}/{@code max_size}, in order. */
@@ -85,81 +94,48 @@ public final class BatchLoader implements AutoCloseable {
         return records.size();
     }
 
-    /** Batches per epoch: training drops the last partial batch (but always has at least one). */
+    /** Batches of epoch 0 (of every epoch unless the sampler varies the epoch length). */
     public int batchesPerEpoch() {
-        int n = records.size();
-        return train ? Math.max(1, n / batchSize) : (n + batchSize - 1) / batchSize;
+        return batchesIn(0);
     }
 
-    /** The record indices of an epoch in visiting order: shuffled by (seed, epoch) when training. */
+    /** Batches of {@code epoch}: training drops the last partial batch (but always has at least one). */
+    public int batchesIn(long epoch) {
+        return plans.batchesIn(epoch);
+    }
+
+    /** The record indices of an epoch in visiting order. */
     public int[] order(long epoch) {
-        synchronized (this) {
-            if (epoch == cachedEpoch) {
-                return cachedOrder.clone();
-            }
-        }
-        int[] out = computeOrder(epoch);
-        synchronized (this) {
-            cachedEpoch = epoch;
-            cachedOrder = out;
-        }
-        return out.clone();
-    }
-
-    private int[] computeOrder(long epoch) {
-        int n = records.size();
-        List<Integer> idx = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            idx.add(i);
-        }
-        if (train) {
-            Collections.shuffle(idx, new Random(Seeds.mix(seed, epoch)));
-        }
-        return idx.stream().mapToInt(Integer::intValue).toArray();
+        return plans.plan(epoch).order().clone();
     }
 
     /** The record indices of batch {@code index} of {@code epoch}. */
     public int[] batchIndices(long epoch, int index) {
-        int[] order;
-        synchronized (this) {
-            order = epoch == cachedEpoch ? cachedOrder : null;
-        }
-        if (order == null) {
-            order = order(epoch);
-        }
-        int from = index * batchSize;
-        int to = Math.min(order.length, from + batchSize);
-        if (index < 0 || index >= batchesPerEpoch()) {
-            throw new IndexOutOfBoundsException("batch " + index + " of " + batchesPerEpoch());
-        }
-        int[] out = new int[to - from];
-        System.arraycopy(order, from, out, 0, out.length);
-        return out;
+        return java.util.Arrays.copyOfRange(plans.plan(epoch).order(), plans.from(epoch, index), plans.to(epoch, index));
     }
 
     /** Loads one batch on the calling thread (null if every image of it was a skipped bad sample). */
     public HostBatch load(long epoch, int index) {
-        return build(epoch, batchIndices(epoch, index));
+        return build(plans.plan(epoch), plans.from(epoch, index), plans.to(epoch, index));
     }
 
     /**
-     * Training iteration stream, endless: iteration i is batch {@code i % batchesPerEpoch()} of epoch
-     * {@code i / batchesPerEpoch()}. Start at the iteration to run next (0 for a fresh run).
+     * Training iteration stream, endless: iteration i is the batch reached by counting i batches
+     * from batch 0 of epoch 0. Start at the iteration to run next (0 for a fresh run).
      */
     public Iterator<HostBatch> iterate(long startIteration) {
-        long bpe = batchesPerEpoch();
-        return new Prefetcher(startIteration, Long.MAX_VALUE, bpe);
+        long[] at = plans.locate(startIteration);
+        return new Prefetcher(at[0], (int) at[1], Long.MAX_VALUE);
     }
 
-    /** Resumes mid-epoch: the same stream as {@code iterate(epoch × batchesPerEpoch + batchIndex)}. */
+    /** Resumes mid-epoch at batch {@code batchIndex} of {@code epoch}. */
     public Iterator<HostBatch> startAt(long epoch, int batchIndex) {
-        return iterate(epoch * batchesPerEpoch() + batchIndex);
+        return new Prefetcher(epoch, batchIndex, Long.MAX_VALUE);
     }
 
     /** One pass over epoch {@code epoch} (evaluation: every record once, in order). */
     public Iterator<HostBatch> epoch(int epoch) {
-        long bpe = batchesPerEpoch();
-        return new Prefetcher(epoch * bpe, (epoch + 1) * bpe, bpe);
+        return new Prefetcher(epoch, 0, batchesIn(epoch));
     }
 
     /** Samples left out so far because their image could not be decoded (each occurrence). */
@@ -171,18 +147,10 @@ public final class BatchLoader implements AutoCloseable {
         return bad;
     }
 
-    private HostBatch build(long epoch, int[] indices) {
-        List<Sample> samples = new ArrayList<>(indices.length);
-        List<Integer> sizes = loader.spec().minSizes();
-        for (int ri : indices) {
-            DetectionRecord r = records.get(ri);
-            int minSize = sizes.get(0);
-            boolean flip = false;
-            if (train) {
-                SplittableRandom rng = new SplittableRandom(Seeds.mix(seed, epoch, ri));
-                minSize = sizes.get(rng.nextInt(sizes.size()));
-                flip = rng.nextDouble() < loader.spec().flipProb();
-            }
+    private HostBatch build(EpochPlan.Plan plan, int from, int to) {
+        List<Sample> samples = new ArrayList<>(to - from);
+        for (int p = from; p < to; p++) {
+            int ri = plan.order()[p];
             if (knownBad.contains(ri)) {
                 skipped.incrementAndGet();
                 continue;
@@ -190,24 +158,30 @@ public final class BatchLoader implements AutoCloseable {
             if (closed || Thread.currentThread().isInterrupted()) {
                 throw new java.util.concurrent.CancellationException("batch loader closed");
             }
+            DetectionRecord r = records.get(ri);
             try {
-                samples.add(loader.load(r, minSize, flip));
+                samples.add(train ? loader.loadTraining(r, plan.draws()[p], records)
+                        : loader.load(r, loader.spec().minSizes().get(0), false));
             } catch (IOException | RuntimeException e) {
-                if (e instanceof UserError) {
-                    throw (UserError) e;
-                }
-                if (closed || Thread.currentThread().isInterrupted()
-                        || e instanceof java.nio.channels.ClosedByInterruptException) {
-                    throw new java.util.concurrent.CancellationException("batch loader closed");
-                }
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                if (knownBad.add(ri)) {
-                    bad.report(r.image(), "undecodable image: " + VocReader.oneLine(reason));
-                }
-                skipped.incrementAndGet();
+                badSample(ri, r, e);
             }
         }
         return samples.isEmpty() ? null : HostBatch.collate(samples, loader.spec().sizeDivisibility());
+    }
+
+    private void badSample(int ri, DetectionRecord r, Exception e) {
+        if (e instanceof UserError) {
+            throw (UserError) e;
+        }
+        if (closed || Thread.currentThread().isInterrupted()
+                || e instanceof java.nio.channels.ClosedByInterruptException) {
+            throw new java.util.concurrent.CancellationException("batch loader closed");
+        }
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (knownBad.add(ri)) {
+            bad.report(r.image(), "undecodable image: " + VocReader.oneLine(reason));
+        }
+        skipped.incrementAndGet();
     }
 
     private synchronized ExecutorService pool() {
@@ -248,18 +222,18 @@ public final class BatchLoader implements AutoCloseable {
         }
     }
 
-    /** Positions [next, end) in iteration space, loaded {@code prefetch} ahead on the pool. */
+    /** Batches from (epoch, batch) on, {@code limit} of them at most, loaded {@code prefetch} ahead on the pool. */
     private final class Prefetcher implements Iterator<HostBatch> {
-        private final long end;
-        private final long bpe;
         private final ArrayDeque<Future<HostBatch>> ahead = new ArrayDeque<>();
-        private long submitted;
+        private long epoch;
+        private int batch;
+        private long left;
         private HostBatch next;
 
-        Prefetcher(long start, long end, long bpe) {
-            this.submitted = start;
-            this.end = end;
-            this.bpe = bpe;
+        Prefetcher(long epoch, int batch, long limit) {
+            this.epoch = epoch;
+            this.batch = batch;
+            this.left = limit;
         }
 
         @Override
@@ -285,14 +259,19 @@ public final class BatchLoader implements AutoCloseable {
         }
 
         private void fill() {
-            while (ahead.size() < (workers == 0 ? 1 : prefetch) && submitted < end) {
-                long pos = submitted++;
-                long epoch = pos / bpe;
-                int[] idx = batchIndices(epoch, (int) (pos % bpe));
+            while (ahead.size() < (workers == 0 ? 1 : prefetch) && left > 0) {
+                EpochPlan.Plan plan = plans.plan(epoch);
+                int from = plans.from(epoch, batch);
+                int to = plans.to(epoch, batch);
+                left--;
+                if (++batch == batchesIn(epoch)) {
+                    epoch++;
+                    batch = 0;
+                }
                 if (workers == 0) {
-                    ahead.add(java.util.concurrent.CompletableFuture.completedFuture(build(epoch, idx)));
+                    ahead.add(java.util.concurrent.CompletableFuture.completedFuture(build(plan, from, to)));
                 } else {
-                    ahead.add(pool().submit(() -> build(epoch, idx)));
+                    ahead.add(pool().submit(() -> build(plan, from, to)));
                 }
             }
         }

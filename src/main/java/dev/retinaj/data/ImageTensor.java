@@ -62,7 +62,7 @@ public final class ImageTensor {
     }
 
     /** Source indices and weights per output index: src = (dst + 0.5) × in/out − 0.5, clamped at 0. */
-    static void axis(int in, int out, int[] i0, int[] i1, float[] lambda) {
+    public static void axis(int in, int out, int[] i0, int[] i1, float[] lambda) {
         float ratio = (float) in / out;
         for (int d = 0; d < out; d++) {
             float s = Math.max(0f, (d + 0.5f) * ratio - 0.5f);

@@ -1,6 +1,7 @@
 package dev.retinaj.data;
 
 import dev.retinaj.config.DataConfig;
+import dev.retinaj.config.DataConfig.ShapesConfig;
 import dev.retinaj.util.UserError;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -38,6 +39,7 @@ import org.apache.logging.log4j.Logger;
  * the same however many threads draw it. Written as JPEG in the COCO layout
  * ({@code annotations/instances_{train,val}.json}, {@code {train,val}/}) and the VOC layout
  * ({@code VOCdevkit/VOC2007/...}, sharing the image files by hard link where the file system allows).
+ * That is the {@code demo} style; {@code hard} draws with {@link HardShapes}.
  */
 public final class ShapesGenerator {
     private static final Logger LOG = LogManager.getLogger(ShapesGenerator.class);
@@ -136,13 +138,18 @@ public final class ShapesGenerator {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new DetectionRecord(i + 1, name, file, p.size(), p.size(), d.boxes(), d.labels(), new boolean[d.labels().length]);
+        return new DetectionRecord(i + 1, name, file, p.size(), p.size(), d.boxes(), d.labels(), d.difficult());
     }
 
-    /** One image and its boxes/labels; a pure function of (params, index). */
-    record Drawn(BufferedImage image, float[] boxes, int[] labels) {}
+    /** One image and its boxes/labels/difficult flags; a pure function of (params, index). */
+    record Drawn(BufferedImage image, float[] boxes, int[] labels, boolean[] difficult) {}
 
+    /** Image {@code index} in the params' style ({@link HardShapes} for hard). */
     static Drawn render(ShapesParams p, int index) {
+        return p.style() == ShapesConfig.Style.HARD ? HardShapes.render(p, index) : renderDemo(p, index);
+    }
+
+    private static Drawn renderDemo(ShapesParams p, int index) {
         SplittableRandom rng = new SplittableRandom(Seeds.mix(p.seed(), index));
         int size = p.size();
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_3BYTE_BGR);
@@ -197,7 +204,7 @@ public final class ShapesGenerator {
             }
         }
         g.dispose();
-        return new Drawn(img, Arrays.copyOf(boxes, 4 * n), Arrays.copyOf(labels, n));
+        return new Drawn(img, Arrays.copyOf(boxes, 4 * n), Arrays.copyOf(labels, n), new boolean[n]);
     }
 
     /** A new box may cover at most 30% of an earlier box's area, and be covered by at most 30% of its own. */
@@ -233,7 +240,7 @@ public final class ShapesGenerator {
         return cum;
     }
 
-    private static int pick(double[] cum, double u) {
+    static int pick(double[] cum, double u) {
         for (int i = 0; i < cum.length; i++) {
             if (u < cum[i]) {
                 return i;

@@ -1,12 +1,19 @@
 package dev.retinaj.data;
 
 import dev.retinaj.config.DataConfig.ShapesConfig;
+import dev.retinaj.config.DataConfig.ShapesConfig.Style;
 
 /**
  * What {@link ShapesGenerator} makes: image counts per split, square image size in pixels, the seed,
- * and the class imbalance ratio R (class k is drawn with probability ∝ R^k; 1 = balanced, 0 = only class 0).
+ * the class imbalance ratio R (class k is drawn with probability ∝ R^k; 1 = balanced, 0 = only class 0)
+ * and the drawing style.
  */
-public record ShapesParams(int train, int val, int size, long seed, double imbalance) {
+public record ShapesParams(int train, int val, int size, long seed, double imbalance, Style style) {
+    /** The demo style. */
+    public ShapesParams(int train, int val, int size, long seed, double imbalance) {
+        this(train, val, size, seed, imbalance, Style.DEMO);
+    }
+
     public ShapesParams {
         if (train < 0 || val < 0 || train + val == 0) {
             throw new IllegalArgumentException("shapes: need at least one image (train " + train + ", val " + val + ")");
@@ -20,6 +27,6 @@ public record ShapesParams(int train, int val, int size, long seed, double imbal
     }
 
     public static ShapesParams from(ShapesConfig c) {
-        return new ShapesParams(c.train(), c.val(), c.size(), c.seed(), c.imbalance());
+        return new ShapesParams(c.train(), c.val(), c.size(), c.seed(), c.imbalance(), c.style());
     }
 }

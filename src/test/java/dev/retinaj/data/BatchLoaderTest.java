@@ -25,10 +25,7 @@ class BatchLoaderTest {
 
     @BeforeAll
     static void data() {
-        Path out = tmp.resolve("shapes");
-        ShapesGenerator.generate(out, new ShapesParams(22, 2, 64, 5, 1.0));
-        records = CocoReader.read(List.of(new CocoReader.Part(out.resolve("annotations/instances_train.json"),
-                out.resolve("train"))), null, true, new BadSamples(OnBadSample.FAIL)).records();
+        records = TestShapes.trainRecords(tmp.resolve("shapes"), new ShapesParams(22, 2, 64, 5, 1.0));
     }
 
     private static TransformSpec spec(double flip) {
