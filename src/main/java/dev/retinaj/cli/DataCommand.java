@@ -11,6 +11,7 @@ import dev.retinaj.data.DatasetStats;
 import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.data.ShapesGenerator;
 import dev.retinaj.data.ShapesParams;
+import dev.retinaj.plot.DatasetCharts;
 import dev.retinaj.util.UserError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -99,6 +100,7 @@ public final class DataCommand implements Runnable {
                     + "aspect ratios, empty images and problems.",
             footer = {"", "Example:", "  retinaj data stats -c configs/shapes_r18_fpn_demo.yaml --split val",
                 "  retinaj data stats --format voc --root data/VOCdevkit/VOC2007 --split test --json",
+                "  retinaj data stats -c configs/shapes_r18_fpn_demo.yaml --plots stats",
                 "  retinaj data stats --format coco --root data/coco/annotations/instances_val2017.json"})
     static final class Stats implements Runnable {
         @Mixin
@@ -116,6 +118,8 @@ public final class DataCommand implements Runnable {
         InputOptions input;
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
+        @Option(names = "--plots", paramLabel = "DIR", description = "Also write labels.png and box_sizes.png into DIR.")
+        Path plots;
         @Mixin
         CommonOptions common;
         @Spec
@@ -147,6 +151,13 @@ public final class DataCommand implements Runnable {
                 out.flush();
             } else {
                 st.print(out);
+            }
+            if (plots != null) {
+                try {
+                    DatasetCharts.write(st, plots).forEach(p -> spec.commandLine().getErr().println("wrote " + p));
+                } catch (java.io.IOException e) {
+                    throw new UserError("--plots " + plots + ": " + e.getMessage());
+                }
             }
         }
     }

@@ -17,7 +17,7 @@ import java.util.Map;
 public record DatasetStats(int images, int boxes, int emptyImages, int crowdBoxes, Map<String, Integer> perClass,
                            int small, int medium, int large, int minBoxesPerImage, double meanBoxesPerImage,
                            int maxBoxesPerImage, Map<String, Integer> aspectRatios, int clippedBoxes,
-                           List<Problem> problems) {
+                           List<Problem> problems, ShapeStats shapes) {
 
     static final double[] ASPECT_EDGES = {1 / 3.0, 1 / 2.0, 1 / 1.5, 1.5, 2.0, 3.0};
     static final String[] ASPECT_NAMES = {"<1/3", "1/3-1/2", "1/2-2/3", "2/3-3/2", "3/2-2", "2-3", ">3"};
@@ -69,7 +69,7 @@ public record DatasetStats(int images, int boxes, int emptyImages, int crowdBoxe
         int images = s.records().size();
         return new DatasetStats(images, boxes, empty, crowd, perClass, small, medium, large,
                 images == 0 ? 0 : min, images == 0 ? 0 : (double) boxes / images, max, aspects,
-                s.report().clippedBoxes(), s.report().problems());
+                s.report().clippedBoxes(), s.report().problems(), ShapeStats.of(s));
     }
 
     /** The {@code data stats --json} object (cli.md's keys first, then the extras). */
@@ -100,6 +100,7 @@ public record DatasetStats(int images, int boxes, int emptyImages, int crowdBoxe
         per.put("max", maxBoxesPerImage);
         m.put("boxes_per_image", per);
         m.put("aspect_ratios", aspectRatios);
+        m.putAll(shapes.toJsonMap());
         return m;
     }
 
@@ -111,6 +112,15 @@ public record DatasetStats(int images, int boxes, int emptyImages, int crowdBoxe
         }
     }
 
+    /** Boxes per bin of {@link ShapeStats#EDGES} (square root of box area). */
+    public int[] sizeHistogram() {
+        return shapes.histogram();
+    }
+
+    public static String sizeBinLabel(int k) {
+        return ShapeStats.binLabel(k);
+    }
+
     public void print(PrintWriter out) {
         out.printf("images:          %d (%d without boxes)%n", images, emptyImages);
         out.printf("boxes:           %d (%d crowd/difficult, %d clipped to their image)%n", boxes, crowdBoxes, clippedBoxes);
@@ -119,6 +129,9 @@ public record DatasetStats(int images, int boxes, int emptyImages, int crowdBoxe
         out.println("per class:");
         int width = perClass.keySet().stream().mapToInt(String::length).max().orElse(5);
         perClass.forEach((k, v) -> out.printf("  %-" + width + "s %8d%n", k, v));
+        out.printf("image sides:     short %s, long %s (min / 5%% / median / 95%% / max)%n",
+                range(shapes.shortSide()), range(shapes.longSide()));
+        out.printf("box size:        %s px (square root of area)%n", range(shapes.boxSize()));
         out.println("aspect ratios (w/h):");
         aspectRatios.forEach((k, v) -> out.printf("  %-8s %8d%n", k, v));
         out.printf("problems:        %d%n", problems.size());
@@ -131,5 +144,13 @@ public record DatasetStats(int images, int boxes, int emptyImages, int crowdBoxe
             out.println("  " + p);
         }
         out.flush();
+    }
+
+    private static String range(double[] q) {
+        StringBuilder b = new StringBuilder();
+        for (double v : q) {
+            b.append(b.length() == 0 ? "" : " / ").append(Math.round(v));
+        }
+        return b.toString();
     }
 }

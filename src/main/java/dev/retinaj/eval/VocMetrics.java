@@ -69,8 +69,17 @@ public final class VocMetrics implements Metrics {
     public String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mAP", map);
+        m.put(variantKey(), map);
         m.put("per_class", perClass());
         return JsonOut.write(m);
+    }
+
+    /**
+     * The mAP key that names its variant: {@code mAP_voc07} (11-point, VOC2007) or {@code mAP_voc10}
+     * (all points, VOC2010 on). {@code mAP} stays beside it for readers of older files.
+     */
+    public String variantKey() {
+        return mode == VocEvaluator.Mode.VOC07 ? "mAP_voc07" : "mAP_voc10";
     }
 
     @Override

@@ -26,6 +26,10 @@ class VocEvaluatorTest {
             VocMetrics m = VocEvaluator.evaluate(gt, dt, mode);
             JsonNode exp = Fixtures.expected(name).get(mode.key());
             assertEquals(exp.get("mAP").asDouble(), m.mAP(), 1e-9, name + " " + mode);
+            JsonNode json = readJson(m.toJson());
+            String variant = mode == Mode.VOC07 ? "mAP_voc07" : "mAP_voc10";
+            assertEquals(exp.get("mAP").asDouble(), json.get(variant).asDouble(), 1e-9, name + " " + variant);
+            assertEquals(json.get("mAP").asDouble(), json.get(variant).asDouble(), 0.0, "old key still there");
             exp.get("per_class").fields().forEachRemaining(e ->
                     assertEquals(e.getValue().asDouble(), m.classAp(Integer.parseInt(e.getKey())), 1e-9,
                             name + " " + mode + " class " + e.getKey()));
@@ -113,5 +117,13 @@ class VocEvaluatorTest {
         VocMetrics m = VocEvaluator.evaluate(gt, List.of(Result.ofCorners(1, 1, 0, 0, 5, 5, 0.3)), Mode.VOC07);
         assertEquals(-1.0, m.mAP());
         assertTrue(m.toJson().contains("\"mAP\" : -1.0"), m.toJson());
+    }
+
+    private static JsonNode readJson(String s) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(s);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }
