@@ -47,10 +47,21 @@ public final class SweepRunner {
     }
 
     public List<SweepSummary.Row> run() throws IOException {
+        return run(Shard.ALL);
+    }
+
+    /**
+     * Trains the runs of {@code shard}. A shard of several leaves the sweep's summary to
+     * {@link #summarize()}, so that nodes sharing the sweep folder do not write it at once.
+     */
+    public List<SweepSummary.Row> run(Shard shard) throws IOException {
         Files.createDirectories(out);
         List<SweepSummary.Row> rows = plan();
         for (int i = 0; i < rows.size(); i++) {
             SweepSummary.Row row = rows.get(i);
+            if (!shard.owns(i)) {
+                continue;
+            }
             if (row.result() != null) {
                 LOG.info("[{}/{}] {}: finished earlier, skipped", i + 1, rows.size(), row.name());
                 continue;
@@ -63,8 +74,19 @@ public final class SweepRunner {
             LOG.info("[{}/{}] {}: {}", i + 1, rows.size(), row.name(), resume ? "resuming" : "starting");
             RunResult result = new TrainRunner(cfg, run, resume).run();
             rows.set(i, new SweepSummary.Row(row.name(), row.overrides(), row.dir(), result));
+            if (shard.isAll()) {
+                SweepSummary.write(out, axes, rows);
+            }
+        }
+        if (shard.isAll()) {
             SweepSummary.write(out, axes, rows);
         }
+        return rows;
+    }
+
+    /** Summary and plots of every run found under {@code out}, whichever shard trained it; trains nothing. */
+    public List<SweepSummary.Row> summarize() throws IOException {
+        List<SweepSummary.Row> rows = plan();
         SweepSummary.write(out, axes, rows);
         return rows;
     }

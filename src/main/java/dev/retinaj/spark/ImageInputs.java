@@ -1,0 +1,109 @@
+package dev.retinaj.spark;
+
+import dev.retinaj.util.UserError;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The images of {@code --input}, on any Hadoop file system: a folder (its jpg, jpeg, png and bmp
+ * files, as {@code retinaj predict} takes them), a glob, one image, a text file of paths (one a line;
+ * relative ones are taken from the list's folder) or a Parquet file of paths (column {@code file} or
+ * {@code path}, else its first string column). Image ids are 1-based positions: in sorted order for
+ * a folder or glob (so they equal {@code retinaj predict}'s), in file order for a list.
+ */
+final class ImageInputs {
+    static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp");
+
+    private ImageInputs() {
+    }
+
+    static Dataset<Row> read(SparkSession spark, String input, int partitions) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path path = new Path(input);
+        FileSystem fs = path.getFileSystem(conf);
+        String lower = input.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".txt")) {
+            return numbered(spark, listFile(spark, fs.makeQualified(path)), partitions);
+        }
+        if (lower.endsWith(".parquet")) {
+            return numbered(spark, parquetPaths(spark, input), partitions);
+        }
+        List<String> files = new ArrayList<>();
+        if (isGlob(input)) {
+            FileStatus[] found = fs.globStatus(path);
+            for (FileStatus s : found == null ? new FileStatus[0] : found) {
+                if (s.isFile()) {
+                    files.add(s.getPath().toString());
+                }
+            }
+        } else if (fs.isDirectory(path)) {
+            for (FileStatus s : fs.listStatus(path)) {
+                String name = s.getPath().getName().toLowerCase(Locale.ROOT);
+                if (s.isFile() && EXTENSIONS.stream().anyMatch(name::endsWith)) {
+                    files.add(s.getPath().toString());
+                }
+            }
+        } else if (fs.isFile(path)) {
+            files.add(fs.makeQualified(path).toString());
+        } else {
+            throw new UserError("--input " + input + ": no such file, folder or matching files", 2);
+        }
+        if (files.isEmpty()) {
+            throw new UserError("--input " + input + ": no images (" + String.join(", ", EXTENSIONS) + ")", 2);
+        }
+        files.sort(null);
+        List<Row> rows = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            rows.add(RowFactory.create(files.get(i), (long) i + 1));
+        }
+        int n = Math.max(1, Math.min(partitions, files.size()));
+        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, n),
+                ImageRows.INPUT);
+    }
+
+    static boolean isGlob(String s) {
+        return s.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    }
+
+    private static Dataset<String> listFile(SparkSession spark, Path list) {
+        String parent = list.getParent().toString();
+        return spark.read().textFile(list.toString())
+                .filter((org.apache.spark.api.java.function.FilterFunction<String>) l -> !l.isBlank()
+                        && !l.strip().startsWith("#"))
+                .map((org.apache.spark.api.java.function.MapFunction<String, String>) l -> {
+                    Path p = new Path(l.strip());
+                    return p.isAbsoluteAndSchemeAuthorityNull() || p.toUri().getScheme() != null
+                            ? p.toString() : new Path(parent, p).toString();
+                }, org.apache.spark.sql.Encoders.STRING());
+    }
+
+    private static Dataset<String> parquetPaths(SparkSession spark, String input) {
+        Dataset<Row> df = spark.read().parquet(input);
+        List<String> names = Arrays.asList(df.schema().fieldNames());
+        String col = names.contains("file") ? "file" : names.contains("path") ? "path" : Arrays.stream(df.schema().fields())
+                .filter(f -> f.dataType().equals(DataTypes.StringType)).map(StructField::name).findFirst()
+                .orElseThrow(() -> new UserError("--input " + input + ": no string column of paths", 2));
+        return df.select(col).as(org.apache.spark.sql.Encoders.STRING());
+    }
+
+    /** Ids by position in the list, without bringing the list to the driver. */
+    private static Dataset<Row> numbered(SparkSession spark, Dataset<String> paths, int partitions) {
+        var rows = paths.javaRDD().zipWithIndex().map(t -> RowFactory.create(t._1(), t._2() + 1));
+        Dataset<Row> df = spark.createDataFrame(rows, ImageRows.INPUT);
+        return partitions > 0 ? df.repartition(partitions) : df;
+    }
+}

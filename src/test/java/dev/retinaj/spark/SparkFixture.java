@@ -1,0 +1,79 @@
+package dev.retinaj.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.retinaj.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/** A few generated shapes images, a tiny trained run, and a local Spark session, shared by a test class. */
+final class SparkFixture {
+    final Path root;
+    final Path shapes;
+    final Path run;
+    final SparkSession spark;
+
+    record Result(int code, String out, String err) {
+    }
+
+    SparkFixture(Path root) {
+        this.root = root;
+        shapes = root.resolve("shapes");
+        run = root.resolve("run");
+        assertEquals(0, Main.run("data", "shapes", "--out", shapes.toString(), "--train", "8", "--val", "6",
+                "--size", "96", "--seed", "4"));
+        List<String> train = new ArrayList<>(List.of("train", "-c", "configs/shapes_r18_fpn_demo.yaml",
+                "--out", run.toString()));
+        for (String s : List.of("data.root=" + shapes, "data.min_size=[96]", "data.max_size=96", "test.min_size=96",
+                "test.max_size=96", "data.workers=1", "seed=3", "threads=1", "model.backbone.width=0.25",
+                "model.fpn.channels=16", "model.head.channels=16", "model.head.num_convs=1",
+                "model.anchors.sizes=[16,32,64,128,256]", "train.batch_size=4", "train.max_iters=3",
+                "train.lr=0.01", "train.warmup.iters=1", "train.checkpoint_period=3", "train.eval_period=0",
+                "train.log_period=1", "data.shapes.generate=false", "test.score_thresh=0.001")) {
+            train.add("--set");
+            train.add(s);
+        }
+        assertEquals(0, Main.run(train.toArray(String[]::new)));
+        // local[2, 2]: two cores, and a failed task is tried once more (plain local[2] never retries)
+        spark = SparkSession.builder().master("local[2,2]").appName("retinaj-spark-test")
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+                .config("spark.default.parallelism", "2").getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+    }
+
+    Path config() {
+        return run.resolve("config.yaml");
+    }
+
+    Result sparkPredict(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SparkPredict.run(spark, new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Runs the plain {@code retinaj} command line and returns what it printed. */
+    static Result cli(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            code = Main.run(args);
+        } finally {
+            System.setOut(old);
+        }
+        return new Result(code, buf.toString(StandardCharsets.UTF_8), "");
+    }
+
+    void close() {
+        spark.stop();
+    }
+}

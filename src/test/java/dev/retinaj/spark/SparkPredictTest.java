@@ -1,0 +1,219 @@
+package dev.retinaj.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SparkPredict in local[2] against the plain command line on the same generated images and run. */
+class SparkPredictTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    static SparkFixture fx;
+    static JsonNode cliDetections;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        fx = new SparkFixture(dir);
+        Path out = dir.resolve("cli");
+        SparkFixture.Result r = SparkFixture.cli("predict", "-c", fx.config().toString(), "--weights", fx.run.toString(),
+                "--input", fx.shapes.resolve("val").toString(), "--out", out.toString(), "--score", "0");
+        assertEquals(0, r.code(), r.out());
+        cliDetections = JSON.readTree(out.resolve("detections.json").toFile());
+    }
+
+    @AfterAll
+    static void tearDown() {
+        fx.close();
+    }
+
+    private SparkFixture.Result predict(String out, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("-c", fx.config().toString(), "--weights",
+                fx.run.toString(), "--out", dir.resolve(out).toString()));
+        args.addAll(List.of(extra));
+        return fx.sparkPredict(args.toArray(String[]::new));
+    }
+
+    /** Spark's detections.json against the CLI's: same rows in the same order, boxes within 1e-3 px, scores within 1e-5. */
+    private static void assertSameDetections(JsonNode expected, JsonNode got) {
+        assertEquals(expected.size(), got.size(), "number of detections");
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode e = expected.get(i);
+            JsonNode g = got.get(i);
+            assertEquals(e.get("image_id").asLong(), g.get("image_id").asLong(), "image_id of row " + i);
+            assertEquals(Path.of(e.get("file").asText()).getFileName().toString(),
+                    Path.of(g.get("file").asText()).getFileName().toString());
+            assertEquals(e.get("category_id").asLong(), g.get("category_id").asLong(), "category_id of row " + i);
+            assertEquals(e.get("category").asText(), g.get("category").asText());
+            assertEquals(e.get("score").asDouble(), g.get("score").asDouble(), 1e-5, "score of row " + i);
+            for (int k = 0; k < 4; k++) {
+                assertEquals(e.get("bbox").get(k).asDouble(), g.get("bbox").get(k).asDouble(), 1e-3, "box of row " + i);
+            }
+        }
+    }
+
+    @Test
+    void detectionsEqualThePlainPredictInBatchesOfThree() throws IOException {
+        SparkFixture.Result r = predict("same", "--input", fx.shapes.resolve("val").toString(), "--score", "0",
+                "--set", "test.batch_size=3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(cliDetections.size() > 6, "the tiny model should find something: " + cliDetections.size());
+        JsonNode got = JSON.readTree(dir.resolve("same/detections.json").toFile());
+        assertSameDetections(cliDetections, got);
+        List<Row> parquet = fx.spark.read().parquet(dir.resolve("same/detections.parquet").toString())
+                .orderBy("image_id", "rank").collectAsList();
+        assertEquals(got.size(), parquet.size());
+        Row first = parquet.get(0);
+        assertEquals(got.get(0).get("score").floatValue(), first.getFloat(first.fieldIndex("score")));
+        assertEquals(got.get(0).get("bbox").get(2).floatValue(), (float) first.getList(first.fieldIndex("bbox")).get(2));
+        assertTrue(r.out().startsWith("6 images, " + got.size() + " detections (score >= 0.00)"), r.out());
+    }
+
+    @Test
+    void aGlobAListFileAndAParquetListGiveTheSameDetections() throws IOException {
+        Path val = fx.shapes.resolve("val");
+        List<String> files;
+        try (Stream<Path> s = Files.list(val)) {
+            files = s.map(Path::toString).sorted().toList();
+        }
+        Path list = dir.resolve("list.txt");
+        Files.writeString(list, "# the val images\n" + String.join("\n", files) + "\n");
+        fx.spark.createDataset(files, org.apache.spark.sql.Encoders.STRING()).toDF("path")
+                .write().parquet(dir.resolve("list.parquet").toString());
+        for (String input : List.of(val + "/*.jpg", list.toString(), dir.resolve("list.parquet").toString())) {
+            String out = "in" + Math.abs(input.hashCode());
+            SparkFixture.Result r = predict(out, "--input", input, "--score", "0");
+            assertEquals(0, r.code(), input + ": " + r.err());
+            assertSameDetections(cliDetections, JSON.readTree(dir.resolve(out + "/detections.json").toFile()));
+        }
+    }
+
+    @Test
+    void aCorruptImageIsListedAndTheJobGoesOn() throws IOException {
+        Path images = dir.resolve("with-corrupt");
+        Files.createDirectories(images);
+        try (Stream<Path> s = Files.list(fx.shapes.resolve("val"))) {
+            for (Path p : s.toList()) {
+                Files.copy(p, images.resolve(p.getFileName()));
+            }
+        }
+        Path first;
+        try (Stream<Path> s = Files.list(images)) {
+            first = s.sorted().findFirst().orElseThrow();
+        }
+        Files.write(first, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
+        String name = first.getFileName().toString();
+        SparkFixture.Result r = predict("corrupt", "--input", images.toString(), "--score", "0");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("5 images") && r.out().contains("1 images could not be read"), r.out());
+        assertTrue(r.out().contains(name + ": cannot decode image"), r.out());
+        List<Row> problems = fx.spark.read().parquet(dir.resolve("corrupt/problems.parquet").toString()).collectAsList();
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).getString(0).endsWith("/" + name), problems.get(0).toString());
+        assertEquals(1L, problems.get(0).getLong(1), "the image keeps its id");
+        JsonNode got = JSON.readTree(dir.resolve("corrupt/detections.json").toFile());
+        long cliOthers = 0;
+        for (JsonNode d : cliDetections) {
+            cliOthers += d.get("image_id").asLong() != 1 ? 1 : 0;
+        }
+        assertEquals(cliOthers, got.size());
+
+        SparkFixture.Result fail = predict("corrupt-fail", "--input", images.toString(), "--fail-on-bad-image");
+        assertEquals(1, fail.code());
+        assertTrue(fail.err().startsWith("retinaj-spark: ") && fail.err().contains(name + ": cannot decode image"), fail.err());
+        assertEquals(1, fail.err().strip().lines().count(), fail.err());
+    }
+
+    @Test
+    void aFailedTaskIsRetriedAndEveryImageIsWrittenOnce() throws IOException {
+        fx.spark.conf().set(PredictJob.FAIL_PARTITION, "1");
+        SparkFixture.Result r;
+        try {
+            r = predict("retried", "--input", fx.shapes.resolve("val").toString(), "--score", "0",
+                    "--partitions", "2", "--set", "test.batch_size=1");
+        } finally {
+            fx.spark.conf().unset(PredictJob.FAIL_PARTITION);
+        }
+        assertEquals(0, r.code(), r.err());
+        List<Row> rows = fx.spark.read().parquet(dir.resolve("retried/detections.parquet").toString())
+                .select("image_id", "rank").collectAsList();
+        Set<String> seen = new HashSet<>();
+        for (Row row : rows) {
+            assertTrue(seen.add(row.getLong(0) + "/" + row.getInt(1)), "duplicate detection " + row);
+        }
+        assertSameDetections(cliDetections, JSON.readTree(dir.resolve("retried/detections.json").toFile()));
+    }
+
+    @Test
+    void metricsWithGroundTruthEqualRetinajEvalOnTheSameDetections() throws IOException {
+        Path gt = fx.shapes.resolve("annotations/instances_val.json");
+        SparkFixture.Result r = predict("gt", "--input", fx.shapes.resolve("val").toString(), "--gt", gt.toString(),
+                "--metric", "coco,voc07");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Average Precision  (AP) @[ IoU=0.50:0.95"), r.out());
+        Path dets = dir.resolve("gt/detections.json");
+        for (String metric : List.of("coco", "voc07")) {
+            SparkFixture.Result e = SparkFixture.cli("eval", "--gt", gt.toString(), "--detections", dets.toString(),
+                    "--metric", metric, "--json");
+            assertEquals(0, e.code(), e.out());
+            assertEquals(JSON.readTree(e.out()), JSON.readTree(dir.resolve("gt/metrics_" + metric + ".json").toFile()),
+                    metric);
+        }
+        // ids are the ground truth's, found by file name, and every detection is kept (score >= 0)
+        Map<String, Long> ids = new HashMap<>();
+        for (JsonNode im : JSON.readTree(gt.toFile()).get("images")) {
+            ids.put(im.get("file_name").asText(), im.get("id").asLong());
+        }
+        JsonNode got = JSON.readTree(dets.toFile());
+        assertEquals(cliDetections.size(), got.size());
+        for (JsonNode d : got) {
+            assertEquals(ids.get(Path.of(d.get("file").asText()).getFileName().toString()), d.get("image_id").asLong());
+        }
+        // the plain predict's detections, given the same ids, score the same to 1e-6
+        com.fasterxml.jackson.databind.node.ArrayNode remapped = JSON.createArrayNode();
+        for (JsonNode d : cliDetections) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = d.deepCopy();
+            o.put("image_id", ids.get(Path.of(d.get("file").asText()).getFileName().toString()));
+            remapped.add(o);
+        }
+        Path cliDets = dir.resolve("cli-remapped.json");
+        JSON.writeValue(cliDets.toFile(), remapped);
+        JsonNode fromCli = JSON.readTree(SparkFixture.cli("eval", "--gt", gt.toString(), "--detections",
+                cliDets.toString(), "--json").out());
+        JsonNode fromSpark = JSON.readTree(dir.resolve("gt/metrics_coco.json").toFile());
+        fromCli.fields().forEachRemaining(f -> {
+            if (f.getValue().isNumber()) {
+                assertEquals(f.getValue().asDouble(), fromSpark.get(f.getKey()).asDouble(), 1e-6, f.getKey());
+            }
+        });
+    }
+
+    @Test
+    void usageErrorsAreOneLine() {
+        SparkFixture.Result r = predict("none", "--input", dir.resolve("nothing-here").toString());
+        assertEquals(2, r.code());
+        assertEquals("retinaj-spark: --input " + dir.resolve("nothing-here") + ": no such file, folder or matching files",
+                r.err().strip());
+        SparkFixture.Result m = predict("none2", "--input", fx.shapes.resolve("val").toString(), "--metric", "map");
+        assertEquals(2, m.code());
+        assertTrue(m.err().startsWith("retinaj-spark: --metric: unknown metric 'map'"), m.err());
+    }
+}
