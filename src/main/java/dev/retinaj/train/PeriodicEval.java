@@ -1,7 +1,6 @@
 package dev.retinaj.train;
 
 import ai.djl.training.Trainer;
-import dev.retinaj.anchors.AnchorGenerator;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.BatchLoader;
 import dev.retinaj.data.LoadedSplit;
@@ -9,10 +8,9 @@ import dev.retinaj.eval.GroundTruth;
 import dev.retinaj.eval.Metrics;
 import dev.retinaj.eval.Result;
 import dev.retinaj.infer.Detections;
+import dev.retinaj.infer.Detector;
 import dev.retinaj.infer.InferenceRunner;
-import dev.retinaj.infer.PostProcessor;
 import dev.retinaj.infer.SplitEvaluation;
-import dev.retinaj.model.RetinaNet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,11 +25,10 @@ final class PeriodicEval {
     private final InferenceRunner runner;
     private GroundTruth gt;
 
-    PeriodicEval(RetinaConfig cfg, LoadedSplit val, RetinaNet net, Trainer trainer, AnchorGenerator anchors,
-                 PostProcessor post) {
+    PeriodicEval(RetinaConfig cfg, LoadedSplit val, Detector detector, Trainer trainer) {
         this.cfg = cfg;
         this.val = val;
-        this.runner = new InferenceRunner(net, trainer::evaluate, anchors, post, trainer.getManager());
+        this.runner = new InferenceRunner(detector, trainer::evaluate, trainer.getManager());
     }
 
     /** Headline metrics; with {@code outDir}, also writes metrics.json and detections.json there. */

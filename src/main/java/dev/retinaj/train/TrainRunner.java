@@ -10,9 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import dev.retinaj.anchors.AnchorGenerator;
-import dev.retinaj.anchors.Assigner;
-import dev.retinaj.anchors.BoxCoder;
 import dev.retinaj.config.ConfigWriter;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.config.TrainConfig;
@@ -22,12 +19,11 @@ import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.engine.EngineSetup;
 import dev.retinaj.infer.ClassMap;
-import dev.retinaj.infer.PostProcessor;
+import dev.retinaj.infer.Detector;
 import dev.retinaj.serving.RetinaJModels;
 import dev.retinaj.loss.DetectionLoss;
 import dev.retinaj.model.ModelWeights;
 import dev.retinaj.model.RetinaNet;
-import dev.retinaj.model.RetinaNetFactory;
 import dev.retinaj.model.TorchvisionNames;
 import dev.retinaj.util.NativeResources;
 import dev.retinaj.util.ProgressBar;
@@ -113,11 +109,11 @@ public final class TrainRunner {
         }
         ClassMap.of(trainSplit).write(run.root());
 
-        AnchorGenerator anchorGen = new AnchorGenerator(cfg.model().anchors());
-        AnchorCoverage.report(trainSplit, cfg, anchorGen);
-
         engine.setRandomSeed((int) cfg.seed());
-        RetinaNet net = RetinaNetFactory.build(cfg.model(), numClasses);
+        Detector detector = Detector.create(cfg, numClasses)
+                .withClassFrequencies(classFrequencies(trainSplit, numClasses));
+        AnchorCoverage.report(trainSplit, cfg, detector);
+        RetinaNet net = detector.net();
         CheckpointStore store = new CheckpointStore(run.checkpoints(), cfg.train().keepCheckpoints());
         Optional<Path> ckpt = resume ? store.latest() : Optional.empty();
         if (resume && ckpt.isEmpty()) {
@@ -162,15 +158,12 @@ public final class TrainRunner {
                     ModelWeights.applyConfigured(net, cfg.model());
                 }
 
-                DetectionLoss loss = new DetectionLoss(cfg.loss(), numClasses, new BoxCoder())
-                        .withClassFrequencies(classFrequencies(trainSplit, numClasses));
+                DetectionLoss loss = detector.loss();
                 if (ema >= 0) {
                     loss.restoreEma(ema);
                 }
-                TrainStep step = new TrainStep(trainer, net, anchorGen, new Assigner(cfg.assigner()), loss, sgd,
-                        new LrSchedule(cfg.train()));
-                PeriodicEval evaluator = valSplit == null ? null
-                        : new PeriodicEval(cfg, valSplit, net, trainer, anchorGen, new PostProcessor(cfg.test(), new BoxCoder()));
+                TrainStep step = new TrainStep(trainer, detector, sgd, new LrSchedule(cfg.train()));
+                PeriodicEval evaluator = valSplit == null ? null : new PeriodicEval(cfg, valSplit, detector, trainer);
                 NonFiniteGuard guard = new NonFiniteGuard(run.diagnostics(), cfg.train().maxNonFinite());
                 RunResult result = loop(trainSplit, step, loss, store, evaluator, guard, net, sgd, startIter, best, started);
                 RetinaJModels.export(model, run.root());

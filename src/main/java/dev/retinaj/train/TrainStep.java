@@ -2,19 +2,15 @@ package dev.retinaj.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import dev.retinaj.anchors.AnchorGenerator;
-import dev.retinaj.anchors.Assigner;
 import dev.retinaj.anchors.Targets;
 import dev.retinaj.data.DeviceBatch;
 import dev.retinaj.data.HostBatch;
-import dev.retinaj.loss.DetectionLoss;
+import dev.retinaj.infer.Detector;
 import dev.retinaj.loss.LossOutput;
 import dev.retinaj.model.HeadOutputs;
-import dev.retinaj.model.RetinaNet;
 import java.util.List;
 
 /**
@@ -24,20 +20,13 @@ import java.util.List;
  */
 final class TrainStep {
     private final Trainer trainer;
-    private final RetinaNet net;
-    private final AnchorGenerator anchors;
-    private final Assigner assigner;
-    private final DetectionLoss loss;
+    private final Detector detector;
     private final ClippedSgd sgd;
     private final LrSchedule schedule;
 
-    TrainStep(Trainer trainer, RetinaNet net, AnchorGenerator anchors, Assigner assigner, DetectionLoss loss,
-              ClippedSgd sgd, LrSchedule schedule) {
+    TrainStep(Trainer trainer, Detector detector, ClippedSgd sgd, LrSchedule schedule) {
         this.trainer = trainer;
-        this.net = net;
-        this.anchors = anchors;
-        this.assigner = assigner;
-        this.loss = loss;
+        this.detector = detector;
         this.sgd = sgd;
         this.schedule = schedule;
     }
@@ -63,12 +52,8 @@ final class TrainStep {
                     float weight = (float) part.batchSize() / host.batchSize();
                     NDManager m = step.newSubManager(devices[d]);
                     DeviceBatch batch = part.toDevice(m);
-                    NDArray anchorBoxes = anchors.anchors(m, RetinaNet.levelShapes(part.height(), part.width()));
-                    Targets targets = assigner.assign(anchorBoxes, batch.boxes(), batch.labels(), batch.ignore(),
-                            net.numClasses());
-                    NDList out = trainer.forward(new NDList(batch.images()));
-                    HeadOutputs outputs = net.outputs(out, part.height(), part.width());
-                    LossOutput l = loss.compute(outputs, targets, iteration);
+                    Detector.Losses f = detector.losses(batch, trainer::forward, iteration);
+                    LossOutput l = f.loss();
                     float total = l.total().getFloat();
                     lossSum += weight * total;
                     clsSum += weight * l.cls().getFloat();
@@ -76,7 +61,7 @@ final class TrainStep {
                     posSum += l.numPos().getFloat();
                     if (!Float.isFinite(total)) {
                         finite = false;
-                        guard.record(iteration, new Forward(outputs, targets, l, batch), anchorBoxes);
+                        guard.record(iteration, new Forward(f.outputs(), f.targets(), l, batch), f.anchors());
                         break;
                     }
                     totals.add(parts.size() == 1 ? l.total() : l.total().mul(weight));
