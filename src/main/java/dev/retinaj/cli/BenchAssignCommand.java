@@ -7,13 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.retinaj.anchors.AnchorGenerator;
-import dev.retinaj.anchors.Assigner;
-import dev.retinaj.anchors.BoxCoder;
 import dev.retinaj.anchors.Targets;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
-import dev.retinaj.loss.DetectionLoss;
+import dev.retinaj.infer.Detector;
 import dev.retinaj.loss.LossOutput;
 import dev.retinaj.model.HeadOutputs;
 import dev.retinaj.model.LevelShape;
@@ -83,11 +80,8 @@ public final class BenchAssignCommand implements Runnable {
         int div = cfg.data().sizeDivisibility();
         int padH = (height + div - 1) / div * div;
         int padW = (width + div - 1) / div * div;
-        AnchorGenerator gen = new AnchorGenerator(cfg.model().anchors());
-        List<LevelShape> levels = AnchorGenerator.levelShapes(padH, padW, cfg.model().anchors().strides());
-        BoxCoder coder = new BoxCoder();
-        Assigner assigner = new Assigner(cfg.assigner(), coder);
-        DetectionLoss loss = new DetectionLoss(cfg.loss(), classes, coder);
+        Detector detector = Detector.create(cfg, classes);
+        List<LevelShape> levels = detector.levelShapes(padH, padW);
         Random rnd = new Random(0);
         double[] total = new double[iters];
         double[] assignMs = new double[iters];
@@ -96,7 +90,7 @@ public final class BenchAssignCommand implements Runnable {
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long anchorCount;
         try (NDManager m = NDManager.newBaseManager(device)) {
-            anchorCount = gen.totalAnchors(levels);
+            anchorCount = levels.stream().mapToLong(l -> (long) l.locations() * detector.anchorsPerLocation()).sum();
             NDArray logits = m.randomNormal(-4.6f, 1f, new Shape(batch, anchorCount, classes), DataType.FLOAT32);
             NDArray deltas = m.randomNormal(0f, 0.5f, new Shape(batch, anchorCount, 4), DataType.FLOAT32);
             logits.setRequiresGradient(true);
@@ -108,12 +102,13 @@ public final class BenchAssignCommand implements Runnable {
                     NDArray ignore = step.zeros(new Shape(batch, gt), DataType.BOOLEAN);
                     long c0 = os.getProcessCpuTime();
                     long t0 = System.nanoTime();
-                    NDArray anchors = gen.anchors(step, levels);
-                    Targets targets = assigner.assign(anchors, boxes, labels, ignore, classes);
+                    NDArray anchors = detector.anchors(step, padH, padW);
+                    Targets targets = detector.assign(anchors, boxes, labels, ignore);
                     targets.numPos().sum().getFloat(); // wait for the engine
                     long t1 = System.nanoTime();
                     try (GradientCollector gc = engine.newGradientCollector()) {
-                        LossOutput out = loss.compute(new HeadOutputs(logits, deltas, levels, gen.perLocation()), targets, it + 1);
+                        LossOutput out = detector.loss().compute(new HeadOutputs(logits, deltas, levels, detector.anchorsPerLocation()),
+                                targets, it + 1);
                         gc.backward(out.total());
                     }
                     logits.getGradient().get(0, 0, 0).getFloat();

@@ -6,9 +6,9 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.infer.Detector;
 import dev.retinaj.model.ModelTiming;
 import dev.retinaj.model.RetinaNet;
-import dev.retinaj.model.RetinaNetFactory;
 import dev.retinaj.util.UserError;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ public final class BenchModelCommand implements Runnable {
         RetinaConfig cfg = config.load();
         Engine engine = EngineSetup.start(threads > 0 ? threads : cfg.threads());
         Device device = EngineSetup.resolve(cfg.device(), engine).get(0);
-        RetinaNet net = RetinaNetFactory.build(cfg.model(), classes);
+        RetinaNet net = Detector.create(cfg, classes).net();
         ModelTiming.Result r;
         try (NDManager m = NDManager.newBaseManager(device)) {
             net.initialize(m);

@@ -10,11 +10,9 @@ import dev.retinaj.eval.Result;
 import dev.retinaj.config.EvalConfig;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.BadSamples;
-import dev.retinaj.data.BatchLoader;
 import dev.retinaj.data.DataSource;
 import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.infer.ClassMap;
-import dev.retinaj.infer.Detections;
 import dev.retinaj.infer.SplitEvaluation;
 import dev.retinaj.train.TrainedDetector;
 import dev.retinaj.train.WeightsSource;
@@ -115,30 +113,26 @@ public final class EvalCommand implements Callable<Integer> {
                 new BadSamples(cfg.data().onBadSample()), true);
         List<EvalConfig.Metric> metrics = metric != null
                 ? List.of(EvalConfig.Metric.valueOf(metric.toUpperCase(java.util.Locale.ROOT))) : cfg.eval().metric();
-        Map<String, Metrics> results;
-        List<Result> dets;
+        SplitEvaluation.Outcome outcome;
         long t0 = System.nanoTime();
-        try (TrainedDetector det = TrainedDetector.load(cfg, weights, () -> ClassMap.of(data));
-             BatchLoader loader = BatchLoader.evaluation(data, cfg)) {
+        try (TrainedDetector det = TrainedDetector.load(cfg, weights, () -> ClassMap.of(data))) {
             if (det.classes().size() != data.numClasses()) {
                 throw new UserError("--weights " + weights + ": the model has " + det.classes().size()
                         + " classes, " + splits + " has " + data.numClasses(), 2);
             }
-            List<Detections> found = det.runner().runAll(loader.epoch(0), loader.batchesPerEpoch(), "eval");
-            dets = SplitEvaluation.results(found, data);
+            outcome = new SplitEvaluation(data, cfg, splits).run(det.runner(), metrics, "eval");
         }
-        GroundTruth truth = SplitEvaluation.groundTruth(data, cfg.data(), splits);
-        results = SplitEvaluation.evaluate(metrics, truth, dets);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Path dir = out != null ? out : WeightsSource.resolve(weights).runDir() != null
-                ? WeightsSource.resolve(weights).runDir().resolve("eval") : Path.of("eval");
-        SplitEvaluation.write(dir, results, dets);
+        Path runDir = WeightsSource.resolve(weights).runDir();
+        Path dir = out != null ? out : runDir != null ? runDir.resolve("eval") : Path.of("eval");
+        outcome.write(dir);
+        Map<String, Metrics> results = outcome.metrics();
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {
-            pw.println(SplitEvaluation.combinedJson(results).toPrettyString());
+            pw.println(outcome.json().toPrettyString());
         } else {
             pw.printf("%s: %d images, %d detections, %.1f s; metrics.json and detections.json in %s%n", splits,
-                    data.records().size(), dets.size(), seconds, dir);
+                    data.records().size(), outcome.results().size(), seconds, dir);
             for (Metrics m : results.values()) {
                 pw.print(m.toTable());
             }

@@ -13,6 +13,10 @@ public record ModelConfig(
 
     public ModelConfig {
         Validate.atLeast("num_classes", numClasses, 0);
+        if (anchors != null && !anchors.strides().equals(FPN_STRIDES)) {
+            throw ConfigException.field("anchors.strides", "the FPN has " + FPN_STRIDES.size()
+                    + " levels P3..P7 with strides " + FPN_STRIDES + ", got " + anchors.strides());
+        }
     }
 
     public enum BackboneName { RESNET18, RESNET34, RESNET50, RESNET101 }
@@ -47,8 +51,12 @@ public record ModelConfig(
         }
     }
 
+    /** Strides of P3..P7, the five levels the FPN produces (ResNet's C3..C5, then P6 and P7). */
+    public static final List<Integer> FPN_STRIDES = List.of(8, 16, 32, 64, 128);
+
     /**
-     * {@code model.anchors.*}: per level, sizes = {@code sizes[l] × scales}, unless
+     * {@code model.anchors.*}: {@code strides} are those of the FPN levels (the one place they are
+     * stated: the network's level shapes and the anchors both follow them); per level, sizes = {@code sizes[l] × scales}, unless
      * {@code level_sizes} lists each level's sizes explicitly (torchvision's 32, 40, 50 ...).
      */
     public record AnchorConfig(

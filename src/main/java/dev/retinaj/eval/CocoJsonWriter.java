@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Writes ground truth as a COCO instances JSON and results as a COCO results JSON. */
 public final class CocoJsonWriter {
@@ -62,6 +64,12 @@ public final class CocoJsonWriter {
     }
 
     public static void writeResults(List<Result> results, Path file) throws IOException {
+        writeResults(results, file, r -> Map.of());
+    }
+
+    /** Results with further string fields per entry after the COCO ones (e.g. predict's file and category name). */
+    public static void writeResults(List<Result> results, Path file, Function<Result, Map<String, String>> extra)
+            throws IOException {
         createParent(file);
         try (JsonGenerator g = FACTORY.createGenerator(file.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             g.writeStartArray();
@@ -76,6 +84,9 @@ public final class CocoJsonWriter {
                 g.writeNumber(r.h());
                 g.writeEndArray();
                 g.writeNumberField("score", r.score());
+                for (Map.Entry<String, String> e : extra.apply(r).entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
                 g.writeEndObject();
                 g.writeRaw('\n');
             }

@@ -1,12 +1,10 @@
 package dev.retinaj.eval;
 
 import dev.retinaj.data.DetectionRecord;
-import dev.retinaj.infer.Detections;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds evaluator inputs from the pipeline's types: class index k is {@code categories.get(k)}.
+ * Builds the evaluator's ground truth from data-set records: class index k is {@code categories.get(k)}.
  * Ground-truth areas are box areas (records carry no segmentation area), so for COCO size ranges
  * identical to pycocotools' on a COCO data set, read the instances JSON with
  * {@link CocoGroundTruthReader} instead.
@@ -28,19 +26,8 @@ public final class EvalConversions {
         return b.build();
     }
 
-    public static List<Result> results(List<Detections> detections, List<Category> categories) {
-        List<Result> out = new ArrayList<>();
-        for (Detections d : detections) {
-            float[] box = d.boxes();
-            for (int i = 0; i < d.size(); i++) {
-                out.add(Result.ofCorners(d.imageId(), category(categories, d.labels()[i]).id(),
-                        box[4 * i], box[4 * i + 1], box[4 * i + 2], box[4 * i + 3], d.scores()[i]));
-            }
-        }
-        return out;
-    }
-
-    private static Category category(List<Category> categories, int label) {
+    /** The category of class index {@code label}. */
+    public static Category category(List<Category> categories, int label) {
         if (label < 0 || label >= categories.size()) {
             throw new IllegalArgumentException("class index " + label + " outside 0.." + (categories.size() - 1));
         }

@@ -24,16 +24,18 @@ import java.util.List;
  * the loss or the post-processor consumes its outputs.
  */
 public final class RetinaNet extends NamedBlock {
-    /** Strides of P3..P7. */
-    public static final int[] STRIDES = {8, 16, 32, 64, 128};
-    private static final List<Integer> STRIDE_LIST = List.of(8, 16, 32, 64, 128);
-
     private final BackboneWithFpn backbone;
     private final RetinaHead head;
+    private final List<Integer> strides;
 
-    public RetinaNet(BackboneWithFpn backbone, RetinaHead head) {
+    /** {@code strides}: of P3..P7, as configured ({@code model.anchors.strides}), one per FPN level. */
+    public RetinaNet(BackboneWithFpn backbone, RetinaHead head, List<Integer> strides) {
+        if (strides.size() != 5) {
+            throw new IllegalArgumentException("the FPN has 5 levels P3..P7, got " + strides.size() + " strides");
+        }
         this.backbone = add("backbone", backbone, 3);
         this.head = add("head", head, 0);
+        this.strides = List.copyOf(strides);
     }
 
     public BackboneWithFpn backbone() {
@@ -83,8 +85,8 @@ public final class RetinaNet extends NamedBlock {
      * (3×3 or 7×7 conv with padding k/2, 3×3 max-pool with padding 1) maps n to ceil(n / 2), so
      * level l has ceil(n / stride).
      */
-    public static List<LevelShape> levelShapes(int height, int width) {
-        return LevelShape.forInput(height, width, STRIDE_LIST);
+    public List<LevelShape> levelShapes(int height, int width) {
+        return LevelShape.forInput(height, width, strides);
     }
 
     /**

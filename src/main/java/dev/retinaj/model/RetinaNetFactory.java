@@ -18,7 +18,7 @@ public final class RetinaNetFactory {
         RetinaHead head = new RetinaHead(cfg.fpn().channels(), h.channels(), h.numConvs(),
                 h.norm() == ModelConfig.HeadNorm.GN ? NormType.GN : NormType.NONE,
                 cfg.anchors().perLocation(), numClasses, h.priorProb());
-        return new RetinaNet(new BackboneWithFpn(body, fpn), head);
+        return new RetinaNet(new BackboneWithFpn(body, fpn), head, cfg.anchors().strides());
     }
 
     static ResNet.Depth depth(ModelConfig.BackboneName name) {

@@ -5,18 +5,12 @@ import ai.djl.Model;
 import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.output.DetectedObjects;
 import ai.djl.repository.zoo.Criteria;
-import dev.retinaj.anchors.AnchorGenerator;
-import dev.retinaj.anchors.BoxCoder;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.RetinaConfig;
-import dev.retinaj.data.SampleLoader;
-import dev.retinaj.data.TransformSpec;
 import dev.retinaj.engine.EngineSetup;
 import dev.retinaj.infer.ClassMap;
-import dev.retinaj.infer.PostProcessor;
+import dev.retinaj.infer.Detector;
 import dev.retinaj.infer.RetinaNetTranslator;
-import dev.retinaj.model.RetinaNet;
-import dev.retinaj.model.RetinaNetFactory;
 import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,16 +46,13 @@ public final class RetinaJModels {
             throw new UserError(runDir + ": no " + ClassMap.FILE);
         }
         Device device = EngineSetup.resolve(cfg.device(), EngineSetup.start(cfg.threads())).get(0);
-        RetinaNet net = RetinaNetFactory.build(cfg.model(), classes.size());
-        RetinaNetTranslator translator = new RetinaNetTranslator(net,
-                new SampleLoader(TransformSpec.eval(cfg.data(), cfg.test())), cfg.test().minSize(),
-                cfg.data().sizeDivisibility(), new AnchorGenerator(cfg.model().anchors()),
-                new PostProcessor(cfg.test(), new BoxCoder()), classes.names());
+        Detector detector = Detector.create(cfg, classes.size());
+        RetinaNetTranslator translator = new RetinaNetTranslator(detector, classes);
         return Criteria.builder()
                 .setTypes(Image.class, DetectedObjects.class)
                 .optModelPath(serving)
                 .optModelName(MODEL_NAME)
-                .optBlock(net)
+                .optBlock(detector.net())
                 .optEngine(EngineSetup.ENGINE)
                 .optDevice(device)
                 .optTranslator(translator)

@@ -4,13 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.retinaj.anchors.AnchorGenerator;
 import dev.retinaj.anchors.BoxIou;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.DetectionRecord;
 import dev.retinaj.data.LoadedSplit;
+import dev.retinaj.infer.Detector;
 import dev.retinaj.model.LevelShape;
-import dev.retinaj.model.RetinaNet;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -31,8 +30,8 @@ public final class AnchorCoverage {
 
     private AnchorCoverage() {}
 
-    public static List<Row> compute(LoadedSplit split, RetinaConfig cfg, AnchorGenerator gen) {
-        int levels = gen.numLevels();
+    public static List<Row> compute(LoadedSplit split, RetinaConfig cfg, Detector detector) {
+        int levels = cfg.model().anchors().strides().size();
         int[] boxes = new int[levels];
         int[] belowBg = new int[levels];
         int[] belowFg = new int[levels];
@@ -54,7 +53,7 @@ public final class AnchorCoverage {
                         (double) cfg.data().maxSize() / Math.max(r.width(), r.height()));
                 int h = (int) Math.ceil(Math.round(r.height() * scale) / (double) div) * div;
                 int w = (int) Math.ceil(Math.round(r.width() * scale) / (double) div) * div;
-                List<LevelShape> shapes = RetinaNet.levelShapes(h, w);
+                List<LevelShape> shapes = detector.levelShapes(h, w);
                 float[] gt = new float[4 * n];
                 int k = 0;
                 for (int j = 0; j < r.numBoxes(); j++) {
@@ -66,12 +65,12 @@ public final class AnchorCoverage {
                     }
                 }
                 try (NDManager sub = m.newSubManager()) {
-                    NDArray anchors = gen.anchors(sub, shapes);
+                    NDArray anchors = detector.anchors(sub, h, w);
                     NDArray iou = BoxIou.iou(sub.create(gt, new Shape(n, 4)), anchors); // [n, A]
                     float[] best = iou.max(new int[] {1}).toFloatArray();
                     long[] arg = iou.argMax(1).toType(DataType.INT64, false).toLongArray();
                     for (int j = 0; j < n; j++) {
-                        int level = levelOf(arg[j], shapes, gen.perLocation());
+                        int level = levelOf(arg[j], shapes, detector.anchorsPerLocation());
                         boxes[level]++;
                         if (best[j] < cfg.assigner().bgIou()) {
                             belowBg[level]++;
@@ -109,8 +108,8 @@ public final class AnchorCoverage {
     }
 
     /** Logs the table and warns when more than 10% of boxes have no anchor at fg_iou. */
-    public static void report(LoadedSplit split, RetinaConfig cfg, AnchorGenerator gen) {
-        List<Row> rows = compute(split, cfg, gen);
+    public static void report(LoadedSplit split, RetinaConfig cfg, Detector detector) {
+        List<Row> rows = compute(split, cfg, detector);
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "anchor coverage (best anchor IoU per GT box, sampled):%n  level   boxes  <bg_iou %.2f  <fg_iou %.2f",
                 cfg.assigner().bgIou(), cfg.assigner().fgIou()));

@@ -1,9 +1,13 @@
 package dev.retinaj.train;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * What a checkpoint records besides tensors: the last completed iteration, the resolved config's
- * hash, the loss normaliser's EMA, and the best evaluation so far. The data position and every
- * random draw are pure functions of (seed, iteration), so the iteration is the whole RNG state.
+ * hash, the loss normaliser's EMA, and the best evaluation before it (null if none). The data
+ * position and every random draw are pure functions of (seed, iteration), so the iteration is the
+ * whole RNG state.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CheckpointMeta(long iteration, String configHash, long seed, double emaPositives,
-                             String bestMetric, double bestValue, long bestIteration, String createdAt) {}
+                             CheckpointStore.Best best, String createdAt) {}

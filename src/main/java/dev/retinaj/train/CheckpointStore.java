@@ -54,7 +54,7 @@ public final class CheckpointStore {
     /** Writes the checkpoint of {@code meta.iteration()} and prunes old ones; returns its directory. */
     public Path save(CheckpointMeta meta, Block model, NDList optimizerState) throws IOException {
         Files.createDirectories(dir);
-        Path target = dir.resolve(String.format("ckpt_%07d", meta.iteration()));
+        Path target = dir.resolve(dirName(meta.iteration()));
         Path tmp = dir.resolve(target.getFileName() + ".tmp");
         deleteTree(tmp);
         Files.createDirectories(tmp);
@@ -128,6 +128,11 @@ public final class CheckpointStore {
             }
         }
         return Optional.empty();
+    }
+
+    /** The directory name of the checkpoint of {@code iteration}. */
+    public static String dirName(long iteration) {
+        return String.format("ckpt_%07d", iteration);
     }
 
     static long iterationOf(Path p) {

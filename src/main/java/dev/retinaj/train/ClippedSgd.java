@@ -72,6 +72,27 @@ public final class ClippedSgd extends Optimizer {
         this.noDecay = Set.copyOf(noDecay);
     }
 
+    /** The optimiser of {@code train.*} for every trainable parameter of {@code net}, named as torchvision names them. */
+    public static ClippedSgd forNet(dev.retinaj.model.RetinaNet net, dev.retinaj.config.TrainConfig t) {
+        Map<String, String> idToName = new HashMap<>();
+        java.util.Set<String> noDecay = new java.util.HashSet<>();
+        dev.retinaj.model.TorchvisionNames.of(net).forEach((name, p) -> {
+            idToName.put(p.getId(), name);
+            if (!t.weightDecayNormBias() && isNormOrBias(p)) {
+                noDecay.add(p.getId());
+            }
+        });
+        return new ClippedSgd(t.optimizer() == dev.retinaj.config.TrainConfig.Optimizer.ADAMW, t.momentum(),
+                t.adamBeta2(), t.adamEps(), t.weightDecay(), t.clipGradNorm(), idToName, noDecay);
+    }
+
+    private static boolean isNormOrBias(ai.djl.nn.Parameter p) {
+        return switch (p.getType()) {
+            case BIAS, GAMMA, BETA -> true;
+            default -> p.getName().endsWith("bias");
+        };
+    }
+
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         // DJL closes the reduced gradient it passes once update returns: keep a copy. Zeroing the

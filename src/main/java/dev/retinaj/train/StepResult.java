@@ -1,9 +1,17 @@
 package dev.retinaj.train;
 
-/** What one training iteration did; losses are NaN when it was skipped before computing them. */
-public record StepResult(long iteration, double lr, float loss, float lossCls, float lossBox, float numPos,
-                         double gradNorm, boolean applied, double dataSeconds, double computeSeconds) {
-    public boolean finite() {
-        return Float.isFinite(loss) && Double.isFinite(gradNorm);
-    }
+import java.util.Map;
+
+/**
+ * What one training iteration did: its learning rate, losses (NaN when skipped before computing
+ * them), gradient norm, whether the update was applied, and how long it took. A skipped step
+ * carries the {@link NonFiniteReport} of why.
+ */
+public record StepResult(long iteration, double lr, Losses losses, double gradNorm, boolean applied, Seconds seconds,
+                         Map<String, Object> diagnostic) {
+    /** Batch-weighted losses and the number of positive anchors. */
+    public record Losses(float total, float cls, float box, float numPos) {}
+
+    /** Waiting for the batch, and the step itself. */
+    public record Seconds(double data, double compute) {}
 }

@@ -2,103 +2,83 @@ package dev.retinaj.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import dev.retinaj.anchors.AnchorGenerator;
-import dev.retinaj.anchors.Assigner;
-import dev.retinaj.anchors.Targets;
 import dev.retinaj.data.DeviceBatch;
 import dev.retinaj.data.HostBatch;
-import dev.retinaj.loss.DetectionLoss;
+import dev.retinaj.infer.Detector;
 import dev.retinaj.loss.LossOutput;
-import dev.retinaj.model.HeadOutputs;
-import dev.retinaj.model.RetinaNet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One optimisation step: targets from the batch's boxes, forward, loss, backward, then the clipped
- * SGD update. With several devices the batch is split across them and DJL's parameter server sums
- * the gradients; each device's loss is weighted by its share of the batch.
+ * One optimisation step: the detector's losses of the batch, backward, then the clipped update.
+ * With several devices the batch is split across them and DJL's parameter server sums the
+ * gradients; each device's loss is weighted by its share of the batch. A step whose loss or
+ * gradient is not finite changes no weight and reports why.
  */
 final class TrainStep {
     private final Trainer trainer;
-    private final RetinaNet net;
-    private final AnchorGenerator anchors;
-    private final Assigner assigner;
-    private final DetectionLoss loss;
+    private final Detector detector;
     private final ClippedSgd sgd;
     private final LrSchedule schedule;
 
-    TrainStep(Trainer trainer, RetinaNet net, AnchorGenerator anchors, Assigner assigner, DetectionLoss loss,
-              ClippedSgd sgd, LrSchedule schedule) {
+    TrainStep(Trainer trainer, Detector detector, ClippedSgd sgd, LrSchedule schedule) {
         this.trainer = trainer;
-        this.net = net;
-        this.anchors = anchors;
-        this.assigner = assigner;
-        this.loss = loss;
+        this.detector = detector;
         this.sgd = sgd;
         this.schedule = schedule;
     }
 
-    /** The forward pass, targets and losses of one batch, kept for diagnostics when not finite. */
-    record Forward(HeadOutputs outputs, Targets targets, LossOutput loss, DeviceBatch batch) {}
-
-    StepResult run(long iteration, HostBatch host, double dataSeconds, NonFiniteGuard guard) {
+    StepResult run(long iteration, HostBatch host, double dataSeconds) {
         long t0 = System.nanoTime();
         double lr = schedule.lrAt(iteration);
         Device[] devices = trainer.getDevices();
         List<HostBatch> parts = devices.length == 1 ? List.of(host) : host.split(devices.length);
-        float lossSum = 0;
-        float clsSum = 0;
-        float boxSum = 0;
-        float posSum = 0;
-        boolean finite = true;
+        float[] sums = new float[4];
+        Map<String, Object> diagnostic = null;
         try (NDManager step = trainer.getManager().newSubManager()) {
             try (GradientCollector gc = trainer.newGradientCollector()) {
-                List<NDArray> totals = new java.util.ArrayList<>();
-                for (int d = 0; d < parts.size(); d++) {
+                List<NDArray> totals = new ArrayList<>();
+                for (int d = 0; d < parts.size() && diagnostic == null; d++) {
                     HostBatch part = parts.get(d);
                     float weight = (float) part.batchSize() / host.batchSize();
-                    NDManager m = step.newSubManager(devices[d]);
-                    DeviceBatch batch = part.toDevice(m);
-                    NDArray anchorBoxes = anchors.anchors(m, RetinaNet.levelShapes(part.height(), part.width()));
-                    Targets targets = assigner.assign(anchorBoxes, batch.boxes(), batch.labels(), batch.ignore(),
-                            net.numClasses());
-                    NDList out = trainer.forward(new NDList(batch.images()));
-                    HeadOutputs outputs = net.outputs(out, part.height(), part.width());
-                    LossOutput l = loss.compute(outputs, targets, iteration);
+                    DeviceBatch batch = part.toDevice(step.newSubManager(devices[d]));
+                    Detector.Losses f = detector.losses(batch, trainer::forward, iteration);
+                    LossOutput l = f.loss();
                     float total = l.total().getFloat();
-                    lossSum += weight * total;
-                    clsSum += weight * l.cls().getFloat();
-                    boxSum += weight * l.box().getFloat();
-                    posSum += l.numPos().getFloat();
+                    sums[0] += weight * total;
+                    sums[1] += weight * l.cls().getFloat();
+                    sums[2] += weight * l.box().getFloat();
+                    sums[3] += l.numPos().getFloat();
                     if (!Float.isFinite(total)) {
-                        finite = false;
-                        guard.record(iteration, new Forward(outputs, targets, l, batch), anchorBoxes);
-                        break;
+                        diagnostic = NonFiniteReport.ofLoss(iteration, f, batch);
                     }
                     totals.add(parts.size() == 1 ? l.total() : l.total().mul(weight));
                 }
-                if (finite) {
+                if (diagnostic == null) {
                     // backward only once every part is finite, so a skipped step leaves no gradients behind
                     for (NDArray t : totals) {
                         gc.backward(t);
                     }
                 }
             }
-            if (!finite) {
-                return new StepResult(iteration, lr, lossSum, clsSum, boxSum, posSum, Double.NaN, false, dataSeconds,
-                        (System.nanoTime() - t0) / 1e9);
+            StepResult.Losses losses = new StepResult.Losses(sums[0], sums[1], sums[2], sums[3]);
+            if (diagnostic != null) {
+                return new StepResult(iteration, lr, losses, Double.NaN, false, seconds(dataSeconds, t0), diagnostic);
             }
             trainer.step();
             ClippedSgd.StepReport r = sgd.apply(lr);
             if (!r.applied()) {
-                guard.recordGradients(iteration, host, r.paramNorms());
+                diagnostic = NonFiniteReport.ofGradients(iteration, host, r.paramNorms());
             }
-            return new StepResult(iteration, lr, lossSum, clsSum, boxSum, posSum, r.gradNorm(), r.applied(),
-                    dataSeconds, (System.nanoTime() - t0) / 1e9);
+            return new StepResult(iteration, lr, losses, r.gradNorm(), r.applied(), seconds(dataSeconds, t0), diagnostic);
         }
+    }
+
+    private static StepResult.Seconds seconds(double data, long t0) {
+        return new StepResult.Seconds(data, (System.nanoTime() - t0) / 1e9);
     }
 }

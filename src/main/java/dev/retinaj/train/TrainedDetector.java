@@ -4,15 +4,12 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import dev.retinaj.anchors.AnchorGenerator;
-import dev.retinaj.anchors.BoxCoder;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
 import dev.retinaj.infer.ClassMap;
+import dev.retinaj.infer.Detector;
 import dev.retinaj.infer.InferenceRunner;
-import dev.retinaj.infer.PostProcessor;
 import dev.retinaj.model.RetinaNet;
-import dev.retinaj.model.RetinaNetFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -46,13 +43,13 @@ public final class TrainedDetector implements AutoCloseable {
             ClassMap fromData = fallback == null ? null : fallback.get();
             classes = fromData != null && fromData.size() == k ? fromData : ClassMap.indices(k, cfg.data().classes());
         }
-        RetinaNet net = RetinaNetFactory.build(cfg.model(), k);
+        Detector detector = Detector.create(cfg, k);
+        RetinaNet net = detector.net();
         NDManager manager = NDManager.newBaseManager(device);
         net.initialize(manager);
         src.loadInto(net);
         ParameterStore ps = new ParameterStore(manager, false);
-        InferenceRunner runner = new InferenceRunner(net, x -> net.forward(ps, x, false),
-                new AnchorGenerator(cfg.model().anchors()), new PostProcessor(cfg.test(), new BoxCoder()), manager);
+        InferenceRunner runner = new InferenceRunner(detector, x -> net.forward(ps, x, false), manager);
         return new TrainedDetector(net, classes, manager, runner);
     }
 

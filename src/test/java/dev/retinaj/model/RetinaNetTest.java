@@ -40,7 +40,7 @@ class RetinaNetTest {
             NDArray x = m.randomNormal(new Shape(2, 3, 100, 131));
             ParameterStore ps = new ParameterStore(m, false);
             BackboneWithFpn.Features f = net.features(ps, x, false);
-            List<LevelShape> levels = RetinaNet.levelShapes(100, 131);
+            List<LevelShape> levels = net.levelShapes(100, 131);
             assertEquals(List.of(13, 7, 4, 2, 1), levels.stream().map(LevelShape::height).toList());
             assertEquals(List.of(17, 9, 5, 3, 2), levels.stream().map(LevelShape::width).toList());
             for (int l = 0; l < 5; l++) {

@@ -71,7 +71,7 @@ class TrainEndToEndTest {
         assertEquals(8, r.iterations());
 
         RunDirectory crashed = new RunDirectory(dir.resolve("crashed"));
-        assertThrows(IllegalStateException.class, () -> new TrainRunner(cfg, crashed, false).crashAfter(4).run());
+        assertThrows(IllegalStateException.class, () -> new TrainRunner(cfg, crashed, false).addHook(new CrashAfter(4)).run());
         assertTrue(Files.isDirectory(crashed.checkpoints().resolve("ckpt_0000003")));
         new TrainRunner(cfg, crashed, true).run();
 

@@ -1,15 +1,23 @@
-package dev.retinaj.eval;
+package dev.retinaj.infer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.retinaj.data.DetectionRecord;
-import dev.retinaj.infer.Detections;
+import dev.retinaj.eval.Category;
+import dev.retinaj.eval.CocoEvaluator;
+import dev.retinaj.eval.CocoMetrics;
+import dev.retinaj.eval.EvalConversions;
+import dev.retinaj.eval.GroundTruth;
+import dev.retinaj.eval.Result;
+import dev.retinaj.eval.VocEvaluator;
+import dev.retinaj.eval.VocMetrics;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class EvalConversionsTest {
+/** Records to ground truth (eval) and detections to COCO results (infer) agree on class index to category id. */
+class CocoResultsTest {
     private static final List<Category> CATS = List.of(new Category(5, "cat"), new Category(9, "dog"));
 
     private static List<DetectionRecord> records() {
@@ -25,7 +33,7 @@ class EvalConversionsTest {
         GroundTruth gt = EvalConversions.groundTruth(records(), CATS);
         assertEquals(2, gt.numImages());
         assertEquals(3, gt.numAnnotations());
-        List<Result> perfect = EvalConversions.results(List.of(
+        List<Result> perfect = CocoResults.of(List.of(
                 new Detections(11, new float[] {50, 10, 90, 70, 0, 0, 40, 40}, new float[] {0.9f, 0.8f}, new int[] {1, 0}),
                 new Detections(12, new float[] {10, 10, 30, 30}, new float[] {0.7f}, new int[] {1})), CATS);
         assertEquals(new Result(11, 9, 50, 10, 40, 60, 0.9f), perfect.get(0));
@@ -39,6 +47,6 @@ class EvalConversionsTest {
     @Test
     void classIndexOutsideTheCategoriesIsRejected() {
         List<Detections> bad = List.of(new Detections(11, new float[] {0, 0, 1, 1}, new float[] {0.5f}, new int[] {2}));
-        assertThrows(IllegalArgumentException.class, () -> EvalConversions.results(bad, CATS));
+        assertThrows(IllegalArgumentException.class, () -> CocoResults.of(bad, CATS));
     }
 }

@@ -1,0 +1,69 @@
+package dev.retinaj.train;
+
+import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.data.LoadedSplit;
+import dev.retinaj.eval.Metrics;
+import dev.retinaj.infer.InferenceRunner;
+import dev.retinaj.infer.SplitEvaluation;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hook: evaluates the trainer's weights on {@code data.val} every {@code train.eval_period}
+ * iterations and at the last one (which also writes {@code RUN_DIR/eval/} and prints the tables),
+ * logs the headline metrics to {@code metrics.jsonl}, and tracks the best model: an evaluation
+ * that beats the best so far (on AP, else mAP) names this iteration's checkpoint, which it asks for.
+ */
+final class EvalHook implements TrainHook {
+    private static final Logger LOG = LoggerFactory.getLogger(EvalHook.class);
+
+    private final SplitEvaluation evaluation;
+    private InferenceRunner runner;
+
+    EvalHook(LoadedSplit val, RetinaConfig cfg) {
+        this.evaluation = new SplitEvaluation(val, cfg, cfg.data().val());
+    }
+
+    @Override
+    public void beforeTrain(TrainState s) {
+        runner = new InferenceRunner(s.detector(), s.trainer()::evaluate, s.trainer().getManager());
+    }
+
+    @Override
+    public void afterStep(TrainState s) throws IOException {
+        long iter = s.iteration();
+        int period = s.cfg().train().evalPeriod();
+        if (!s.lastIteration() && !(period > 0 && iter % period == 0)) {
+            return;
+        }
+        SplitEvaluation.Outcome o = evaluation.run(runner, s.cfg().eval().metric(), "eval @" + iter);
+        if (s.lastIteration()) {
+            o.write(s.run().eval());
+            for (Metrics m : o.metrics().values()) {
+                System.out.println(m.toTable());
+            }
+        }
+        Map<String, Double> m = o.headline();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("iter", iter);
+        row.put("eval", true);
+        row.putAll(m);
+        s.metrics().write(row);
+        LOG.info("iteration {}: {}", iter, describe(m));
+        String key = m.containsKey("AP") ? "AP" : "mAP";
+        Double v = m.get(key);
+        boolean better = v != null && (s.best() == null || v > s.best().value());
+        s.evaluated(m, better ? new CheckpointStore.Best(CheckpointStore.dirName(iter), key, v, iter) : null);
+    }
+
+    static String describe(Map<String, Double> m) {
+        return m.entrySet().stream().limit(6)
+                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.4f", e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.retinaj.train;
+
+import ai.djl.training.Trainer;
+import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.infer.Detector;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the hooks see of a run: its fixed parts (config, run directory, detector, trainer, optimiser,
+ * checkpoints, metrics log) and how far it is (the iteration, the last step, the last evaluation,
+ * the best checkpoint). Requests from hooks (a checkpoint now, stop after this step) are cleared
+ * when the next step starts.
+ */
+public final class TrainState {
+    private final RetinaConfig cfg;
+    private final RunDirectory run;
+    private final Detector detector;
+    private final Trainer trainer;
+    private final ClippedSgd optimizer;
+    private final CheckpointStore store;
+    private final MetricsLog metrics;
+    private long iteration;
+    private StepResult step;
+    private Map<String, Double> lastEval = new LinkedHashMap<>();
+    private CheckpointStore.Best best;
+    private CheckpointStore.Best newBest;
+    private boolean checkpointWanted;
+    private Path checkpointed;
+    private boolean stop;
+
+    /** The parts of a run that do not change while it trains. */
+    public record Parts(RetinaConfig cfg, RunDirectory run, Detector detector, Trainer trainer,
+                        ClippedSgd optimizer, CheckpointStore store) {}
+
+    TrainState(Parts parts, MetricsLog metrics, long startIteration) {
+        this.cfg = parts.cfg();
+        this.run = parts.run();
+        this.detector = parts.detector();
+        this.trainer = parts.trainer();
+        this.optimizer = parts.optimizer();
+        this.store = parts.store();
+        this.metrics = metrics;
+        this.iteration = startIteration;
+        this.best = store.best().orElse(null);
+    }
+
+    void beginStep() {
+        iteration++;
+        step = null;
+        newBest = null;
+        checkpointWanted = false;
+        checkpointed = null;
+    }
+
+    void endStep(StepResult r) {
+        step = r;
+    }
+
+    public RetinaConfig cfg() {
+        return cfg;
+    }
+
+    public RunDirectory run() {
+        return run;
+    }
+
+    public Detector detector() {
+        return detector;
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    public ClippedSgd optimizer() {
+        return optimizer;
+    }
+
+    public CheckpointStore checkpoints() {
+        return store;
+    }
+
+    public MetricsLog metrics() {
+        return metrics;
+    }
+
+    /** The iteration running (in beforeStep / afterStep), or the last completed one. */
+    public long iteration() {
+        return iteration;
+    }
+
+    public long maxIters() {
+        return cfg.train().maxIters();
+    }
+
+    public boolean lastIteration() {
+        return iteration == maxIters();
+    }
+
+    /** What this iteration's step did (null before it ran). */
+    public StepResult step() {
+        return step;
+    }
+
+    /** Headline metrics of the last evaluation (empty before the first). */
+    public Map<String, Double> lastEval() {
+        return lastEval;
+    }
+
+    /** The best checkpoint so far, or null. */
+    public CheckpointStore.Best best() {
+        return best;
+    }
+
+    /** Records an evaluation of this iteration; {@code improved}: it beats {@link #best} (saved with the checkpoint). */
+    public void evaluated(Map<String, Double> metrics, CheckpointStore.Best improved) {
+        lastEval = new LinkedHashMap<>(metrics);
+        newBest = improved;
+        checkpointWanted = true;
+    }
+
+    /** A best checkpoint to record once this iteration's checkpoint is written, or null. */
+    public CheckpointStore.Best newBest() {
+        return newBest;
+    }
+
+    void bestRecorded(CheckpointStore.Best b) {
+        best = b;
+        newBest = null;
+    }
+
+    /** Asks for a checkpoint of this iteration. */
+    public void requestCheckpoint() {
+        checkpointWanted = true;
+    }
+
+    public boolean checkpointRequested() {
+        return checkpointWanted;
+    }
+
+    void checkpointed(Path dir) {
+        checkpointed = dir;
+    }
+
+    /** The checkpoint written at this iteration, or null. */
+    public Path checkpointedNow() {
+        return checkpointed;
+    }
+
+    /** Ends the run after this iteration, as finished (e.g. early stopping). */
+    public void requestStop() {
+        stop = true;
+    }
+
+    public boolean stopRequested() {
+        return stop;
+    }
+}
