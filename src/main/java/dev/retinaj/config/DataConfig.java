@@ -46,9 +46,6 @@ public record DataConfig(
         if (mean.size() != 3 || std.size() != 3) {
             throw ConfigException.field("mean", "mean and std take 3 values (R, G, B)");
         }
-        for (double m : mean) {
-            Validate.finite("mean", m);
-        }
         for (double s : std) {
             Validate.above("std", s, 0, "pixels are divided by it");
         }

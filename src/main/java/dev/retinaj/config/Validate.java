@@ -41,13 +41,6 @@ final class Validate {
         return v;
     }
 
-    static double finite(String key, double v) {
-        if (!Double.isFinite(v)) {
-            throw ConfigException.field(key, "must be a finite number, got " + fmt(v));
-        }
-        return v;
-    }
-
     static <T> List<T> nonEmpty(String key, List<T> v) {
         if (v == null || v.isEmpty()) {
             throw ConfigException.field(key, "must be a non-empty list");

@@ -21,12 +21,13 @@ class ConfigMessagesTest {
     }
 
     @Test
-    void stdMustBePositiveAndMeanFinite() {
+    void stdMustBePositiveAndNumbersFinite() {
         assertEquals("--set data.std: data.std: must be > 0 (pixels are divided by it), got 0",
                 message("data.std=[0.2, 0, 0.2]"));
         assertEquals("--set data.std: data.std: must be > 0 (pixels are divided by it), got -1",
                 message("data.std=[-1, 1, 1]"));
-        assertEquals("--set data.mean: data.mean: must be a finite number, got Infinity", message("data.mean=[1e999, 0, 0]"));
+        assertEquals("--set data.mean: data.mean[0]: expected a finite number, got Infinity", message("data.mean=[1e999, 0, 0]"));
+        assertEquals("--set train.lr: train.lr: expected a finite number, got Infinity", message("train.lr=1e999"));
         ConfigLoader.load(null, List.of("data.std=[1e-6, 1, 255]"));
     }
 
