@@ -50,7 +50,7 @@ final class FuzzWorkspace {
         return List.of(secret(), real());
     }
 
-    /** A 400×300 noise JPEG, bigger than the 64 KB tail the truncation check reads. */
+    /** A 400×300 noise JPEG, far bigger than the tail the truncation check reads. */
     byte[] bigJpeg() {
         if (bigJpeg == null) {
             BufferedImage img = new BufferedImage(400, 300, BufferedImage.TYPE_3BYTE_BGR);
