@@ -135,7 +135,7 @@ public final class DataCommand implements Runnable {
                 if (config.config != null) {
                     throw new UserError("give either -c CONFIG or --format/--root, not both", 2);
                 }
-                DataInput in = new DataInput(DataInput.format(format), root, input.images, input.classes);
+                DataInput in = new DataInput(DataInput.format("--format", format), root, input.images, input.classes);
                 s = in.read(split == null ? List.of() : List.of(split), BadSamples.collecting());
             } else {
                 RetinaConfig cfg = config.loadRequired();
@@ -193,9 +193,9 @@ public final class DataCommand implements Runnable {
 
         @Override
         public void run() {
-            DataInput src = new DataInput(DataInput.format(from), in, input.images, input.classes);
+            DataInput src = new DataInput(DataInput.format("--from", from), in, input.images, input.classes);
             BadSamples bad = new BadSamples(DataConfig.OnBadSample.SKIP);
-            DataConverter.Result r = DataConverter.convert(src, splits, DataInput.format(to), out, bad, link);
+            DataConverter.Result r = DataConverter.convert(src, splits, DataInput.format("--to", to), out, bad, link);
             PrintWriter w = spec.commandLine().getOut();
             w.printf("wrote %s to %s: %s; %d boxes%s%n", to, out, r.imagesPerSplit(), r.boxes(),
                     r.droppedCrowd() > 0 ? " (" + r.droppedCrowd() + " crowd/difficult boxes left out: YOLO cannot hold them)" : "");

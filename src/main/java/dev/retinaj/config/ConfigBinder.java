@@ -104,6 +104,9 @@ public final class ConfigBinder {
             if (node == null || !node.isNumber()) {
                 throw error(path, "expected a number, got " + describe(node));
             }
+            if (!Double.isFinite(node.asDouble())) {
+                throw error(path, "expected a finite number, got " + node.asText());
+            }
             return node.asDouble();
         }
         if (cls == boolean.class || cls == Boolean.class) {

@@ -102,7 +102,12 @@ public final class ConfigLoader {
 
     private ObjectNode readYaml(Path file) {
         try {
-            JsonNode node = yaml.readTree(Files.readAllBytes(file));
+            byte[] bytes = Files.readAllBytes(file);
+            String notUtf8 = YamlText.notUtf8(bytes);
+            if (notUtf8 != null) {
+                throw new ConfigException(file + ": " + notUtf8);
+            }
+            JsonNode node = yaml.readTree(bytes);
             if (node == null || node.isMissingNode() || node.isNull()) {
                 return JsonNodeFactory.instance.objectNode();
             }
@@ -115,8 +120,10 @@ public final class ConfigLoader {
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new ConfigException(file + ": invalid YAML" + where + ": " + firstLine(e.getOriginalMessage()));
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ConfigException(file + ": cannot read: permission denied");
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+            throw new ConfigException(file + ": cannot read: " + firstLine(e.getMessage()));
         }
     }
 
@@ -127,6 +134,10 @@ public final class ConfigLoader {
         }
         String path = override.substring(0, eq).trim();
         String text = override.substring(eq + 1).trim();
+        if (path.isEmpty() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
+            throw new ConfigException(path, "--set " + override + ": key '" + path
+                    + "' has an empty part; expected KEY=VALUE with a dotted key, e.g. train.lr=0.02");
+        }
         JsonNode value;
         try {
             value = text.isEmpty() ? NullNode.getInstance() : yaml.readTree(text);
@@ -191,10 +202,6 @@ public final class ConfigLoader {
     }
 
     private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return YamlText.firstLine(s);
     }
 }

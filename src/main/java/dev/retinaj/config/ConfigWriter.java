@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,31 @@ public final class ConfigWriter {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .stringQuotingChecker(new QuoteUnlessText())
             .build());
+    private static final ObjectMapper READ_BACK = new ObjectMapper(new YAMLFactory());
+
+    /**
+     * Quotes every string that, written plain, would read back as something else: the generator's
+     * own rules miss some ("1e3" would reload as the number 1000.0), so each plain form is re-read.
+     */
+    private static final class QuoteUnlessText extends StringQuotingChecker.Default {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || !readsBackAsItself(value);
+        }
+
+        private static boolean readsBackAsItself(String value) {
+            try {
+                JsonNode n = READ_BACK.readTree("k: " + value + "\n").get("k");
+                return n != null && n.isTextual() && n.asText().equals(value);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
 
     private ConfigWriter() {}
 

@@ -52,6 +52,9 @@ public record DataConfig(
         if (mean.size() != 3 || std.size() != 3) {
             throw ConfigException.field("mean", "mean and std take 3 values (R, G, B)");
         }
+        for (double s : std) {
+            Validate.above("std", s, 0, "pixels are divided by it");
+        }
         Validate.atLeast("workers", workers, 0);
         Validate.atLeast("prefetch", prefetch, 1);
         Validate.range("repeat_threshold", repeatThreshold, 0, 1);

@@ -34,6 +34,13 @@ final class Validate {
         return v;
     }
 
+    static double above(String key, double v, double min, String why) {
+        if (!(v > min) || Double.isInfinite(v)) {
+            throw ConfigException.field(key, "must be > " + fmt(min) + " (" + why + "), got " + fmt(v));
+        }
+        return v;
+    }
+
     static <T> List<T> nonEmpty(String key, List<T> v) {
         if (v == null || v.isEmpty()) {
             throw ConfigException.field(key, "must be a non-empty list");

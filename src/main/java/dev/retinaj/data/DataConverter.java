@@ -1,16 +1,15 @@
 package dev.retinaj.data;
 
 import dev.retinaj.config.DataConfig.Format;
+import dev.retinaj.util.OutputFolder;
 import dev.retinaj.util.UserError;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code retinaj data convert}: reads every split of a data set with one class list (so class k
@@ -32,9 +31,7 @@ public final class DataConverter {
     /** @param link hard-link images instead of copying them (falls back to a copy across file systems) */
     public static Result convert(DataInput in, List<String> splits, Format to, Path out, BadSamples bad,
                                  boolean link) {
-        if (Files.exists(out) && !isEmptyDir(out)) {
-            throw new UserError(out + ": already exists and is not empty; choose a new --out", 2);
-        }
+        OutputFolder.check("--out", out, true);
         List<String> use = splits.isEmpty() ? in.splits() : splits;
         boolean wholeVoc = use.isEmpty() && in.format() == Format.VOC;
         if (use.isEmpty() && !wholeVoc) {
@@ -92,7 +89,7 @@ public final class DataConverter {
                 YoloWriter.writeYaml(out, List.copyOf(bySplit.keySet()), classes);
             }
         } catch (IOException e) {
-            throw new UserError(out + ": cannot write: " + e.getMessage());
+            throw new UserError("--out " + out + ": cannot write: " + OutputFolder.reason(e));
         }
         return new Result(counts, boxes, dropped, bad.problems());
     }
@@ -118,16 +115,5 @@ public final class DataConverter {
 
     private static DetectionRecord withId(DetectionRecord r, long id) {
         return new DetectionRecord(id, r.name(), r.image(), r.width(), r.height(), r.boxes(), r.labels(), r.crowd());
-    }
-
-    private static boolean isEmptyDir(Path p) {
-        if (!Files.isDirectory(p)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(p)) {
-            return s.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

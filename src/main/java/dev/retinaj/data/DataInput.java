@@ -27,10 +27,15 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
     }
 
     public static Format format(String name) {
+        return format("format", name);
+    }
+
+    /** @param option the option that gave {@code name}, named in the error (e.g. "--from") */
+    public static Format format(String option, String name) {
         try {
             return Format.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UserError("unknown format '" + name + "' (voc, coco or yolo)", 2);
+            throw new UserError(option + ": unknown format '" + name + "' (allowed: voc, coco, yolo)", 2);
         }
     }
 

@@ -11,11 +11,12 @@ import java.util.Locale;
 /**
  * Finds truncated JPEG and PNG files without decoding them, so that readers can count them as
  * problems at load time (a JPEG cut in half otherwise decodes with a grey lower half). A JPEG must
- * reach its end-of-image marker (FFD9), a PNG its IEND chunk. Usually only the file's tail is read;
+ * reach its end-of-image marker (FFD9), a PNG its IEND chunk. Usually only the file's last few KB are read;
  * the whole file only when the tail does not show the end (data appended after the image).
  */
 final class ImageIntegrity {
-    private static final int TAIL = 1 << 16;
+    /** Bytes read from the end: a few KB, so that checking a large data set stays cheap. */
+    static final int TAIL = 1 << 12;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private ImageIntegrity() {}

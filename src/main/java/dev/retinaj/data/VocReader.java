@@ -176,25 +176,7 @@ public final class VocReader {
             Element size = VocXml.child(root, "size");
             width = size == null ? 0 : VocXml.pixels(size, "width");
             height = size == null ? 0 : VocXml.pixels(size, "height");
-            NodeList nodes = root.getChildNodes();
-            for (int i = 0; i < nodes.getLength(); i++) {
-                if (nodes.item(i) instanceof Element e && e.getTagName().equals("object")) {
-                    String name = VocXml.text(e, "name");
-                    Element bb = VocXml.child(e, "bndbox");
-                    if (name == null || bb == null) {
-                        throw new IllegalArgumentException("an <object> lacks <name> or <bndbox>");
-                    }
-                    if (name.isBlank()) {
-                        bad.report(xml, "an <object> has an empty <name>; its box is left out");
-                        continue;
-                    }
-                    String diff = VocXml.text(e, "difficult");
-                    boolean difficult = diff != null && !diff.isBlank() && Double.parseDouble(diff.trim()) != 0;
-                    objects.add(new Obj(name.trim(), difficult, (float) VocXml.number(bb, "xmin", Double.NaN),
-                            (float) VocXml.number(bb, "ymin", Double.NaN), (float) VocXml.number(bb, "xmax", Double.NaN),
-                            (float) VocXml.number(bb, "ymax", Double.NaN)));
-                }
-            }
+            objects(root, xml, bad, objects);
         } catch (org.xml.sax.SAXException e) {
             bad.report(xml, "malformed XML: " + oneLine(e.getMessage()));
             return null;
@@ -227,6 +209,29 @@ public final class VocReader {
             }
         }
         return new Parsed(id, xml, image, width, height, objects);
+    }
+
+    /** The {@code <object>}s of an annotation; one with an empty {@code <name>} is a problem and left out. */
+    private static void objects(Element root, Path xml, BadSamples bad, List<Obj> out) {
+        NodeList nodes = root.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i) instanceof Element e && e.getTagName().equals("object")) {
+                String name = VocXml.text(e, "name");
+                Element bb = VocXml.child(e, "bndbox");
+                if (name == null || bb == null) {
+                    throw new IllegalArgumentException("an <object> lacks <name> or <bndbox>");
+                }
+                if (name.isBlank()) {
+                    bad.report(xml, "an <object> has an empty <name>; its box is left out");
+                    continue;
+                }
+                String diff = VocXml.text(e, "difficult");
+                boolean difficult = diff != null && !diff.isBlank() && Double.parseDouble(diff.trim()) != 0;
+                out.add(new Obj(name.trim(), difficult, (float) VocXml.number(bb, "xmin", Double.NaN),
+                        (float) VocXml.number(bb, "ymin", Double.NaN), (float) VocXml.number(bb, "xmax", Double.NaN),
+                        (float) VocXml.number(bb, "ymax", Double.NaN)));
+            }
+        }
     }
 
     /** The image of {@code id}: {@code id.jpg} (or another extension), else the XML's {@code <filename>}. */

@@ -1,0 +1,126 @@
+package dev.retinaj.fuzz;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** VOC and YOLO mutations of the same families as the COCO ones, through {@code data stats} and {@code data convert}. */
+final class FuzzVocYoloCases {
+    private final FuzzWorkspace ws;
+    private final Random rnd;
+    final List<FuzzCase> cases = new ArrayList<>();
+
+    FuzzVocYoloCases(FuzzWorkspace ws, long seed) {
+        this.ws = ws;
+        this.rnd = new Random(seed);
+    }
+
+    List<FuzzCase> all() {
+        voc();
+        yolo();
+        return cases;
+    }
+
+    private void voc(String family, String name, List<String> ids, Consumer<Path> files, int maxImages, int maxBoxes) {
+        Path year = FuzzSets.voc(ws.dir().resolve("VOC2007"), ids);
+        files.accept(year);
+        cases.add(FuzzCase.stats(family, "voc " + name, List.of("data", "stats", "--format", "voc", "--root",
+                year.toString(), "--split", "val", "--json"), maxImages, maxBoxes));
+        if (rnd.nextInt(3) == 0) {
+            Path out = year.resolveSibling("out");
+            cases.add(FuzzCase.convert(family, "voc convert " + name, List.of("data", "convert", "--from", "voc", "--in",
+                    year.toString(), "--to", rnd.nextBoolean() ? "yolo" : "coco", "--out", out.toString(), "--split", "val"),
+                    maxImages, maxBoxes, out));
+        }
+    }
+
+    private static Consumer<Path> xmlC(String file, String name, String xmin, String width) {
+        return y -> FuzzSets.write(y.resolve("Annotations/c.xml"), FuzzSets.vocXml(file, name, xmin, width));
+    }
+
+    private void voc() {
+        Path x = ws.outside().resolve("x");
+        for (String id : List.of("../../../outside/x", "../../../../outside/x", x.toString(), "../Annotations/../../../outside/x",
+                "/etc/passwd")) {
+            voc("path escape", "split entry " + id, List.of("a", "b", id), y -> { }, 2, 2);
+        }
+        voc("path escape", "<filename> out", List.of("a", "b", "c"), xmlC("../../../outside/real.jpg", "thing", "3", "40"), 2, 2);
+        voc("path escape", "<filename> absolute", List.of("a", "b", "c"), xmlC(ws.real().toString(), "thing", "3", "40"), 2, 2);
+        voc("path escape", "symlinked image", List.of("a", "b", "c"), xmlC("c.jpg", "thing", "3", "40")
+                .andThen(y -> FuzzCocoCases.link(y.resolve("JPEGImages/c.jpg"), ws.real())), 2, 2);
+        voc("path escape", "symlinked annotation", List.of("a", "b", "c"),
+                y -> FuzzCocoCases.link(y.resolve("Annotations/c.xml"), ws.outside().resolve("x.xml")), 2, 2);
+        Consumer<Path> cJpg = y -> FuzzSets.write(y.resolve("JPEGImages/c.jpg"), FuzzSets.jpeg(40, 30, "jpeg"));
+        for (String n : List.of("", "  ", "\t")) {
+            voc("empty or repeated name", "<name>" + n + "</name>", List.of("a", "b", "c"), xmlC("c.jpg", n, "3", "40").andThen(cJpg), 3, 2);
+        }
+        for (String v : List.of("NaN", "Infinity", "-Infinity", "1e50", "abc", "", "0x10")) {
+            voc("non-finite number", "xmin " + v, List.of("a", "b", "c"), xmlC("c.jpg", "thing", v, "40").andThen(cJpg), 3, 2);
+        }
+        for (String w : List.of("1e12", "-5", "NaN", "Infinity")) {
+            voc("bad id", "width " + w, List.of("a", "b", "c"), xmlC("c.jpg", "thing", "3", w).andThen(cJpg), 3, 2);
+        }
+        byte[] big = ws.bigJpeg();
+        for (int i = 0; i < 3; i++) {
+            byte[] cut = Arrays.copyOf(big, (int) (big.length * (0.1 + 0.8 * rnd.nextDouble())));
+            voc("truncated image", "c.jpg cut to " + cut.length, List.of("a", "b", "c"), xmlC("c.jpg", "thing", "3", "40")
+                    .andThen(y -> FuzzSets.write(y.resolve("JPEGImages/c.jpg"), cut)), 2, 2);
+        }
+        voc("bad id", "id listed twice", List.of("a", "b", "a"), y -> { }, 2, 2);
+    }
+
+    private void yolo(String family, String name, String yaml, Consumer<Path> files, int maxImages, int maxBoxes,
+                      Set<String> classes) {
+        Path root = ws.dir();
+        Path y = FuzzSets.yolo(root, yaml);
+        files.accept(root);
+        cases.add(new FuzzCase(family, "yolo " + name, List.of("data", "stats", "--format", "yolo", "--root", y.toString(),
+                "--json"), FuzzCase.Kind.STATS, maxImages, maxBoxes, classes, null, null));
+        if (rnd.nextInt(3) == 0) {
+            Path out = root.resolve("out");
+            cases.add(new FuzzCase(family, "yolo convert " + name, List.of("data", "convert", "--from", "yolo", "--in",
+                    y.toString(), "--to", rnd.nextBoolean() ? "voc" : "coco", "--out", out.toString()),
+                    FuzzCase.Kind.CONVERT, maxImages, maxBoxes, classes, out, null));
+        }
+    }
+
+    private void yolo(String family, String name, String yaml, Consumer<Path> files, int maxImages, int maxBoxes) {
+        yolo(family, name, yaml, files, maxImages, maxBoxes, Set.of("thing"));
+    }
+
+    private void yolo() {
+        String out = ws.outside().toString();
+        for (String yaml : List.of("path: ../outside\nval: .\nnames: [thing]\n", "path: " + out + "\nval: .\nnames: [thing]\n",
+                "path: .\nval: ../outside\nnames: [thing]\n", "path: .\nval: " + out + "\nnames: [thing]\n",
+                "path: .\nval: [images/val, ../outside]\nnames: [thing]\n", "path: .\nval: images/val\nval: ../outside\nnames: [thing]\n")) {
+            yolo("path escape", "data.yaml " + yaml.replace("\n", "; "), yaml, r -> { },
+                    yaml.contains("[images/val") ? 2 : 0, yaml.contains("[images/val") ? 2 : 0);
+        }
+        for (String line : List.of("../outside/real.jpg", ws.real().toString(), "./../outside/real.jpg",
+                "images/../../outside/real.jpg", "/etc/passwd")) {
+            yolo("path escape", "list entry " + line, "path: .\nval: list.txt\nnames: [thing]\n",
+                    r -> FuzzSets.write(r.resolve("list.txt"), "images/val/a.jpg\n" + line + "\n"), 1, 1);
+        }
+        yolo("path escape", "symlinked image", null, r -> FuzzCocoCases.link(r.resolve("images/val/c.jpg"), ws.real()), 2, 2);
+        yolo("path escape", "symlinked label", null, r -> FuzzCocoCases.link(r.resolve("labels/val/a.txt"),
+                ws.outside().resolve("labels.txt")), 1, 1);
+        yolo("empty or repeated name", "names [thing, thing]", "path: .\nval: images/val\nnames: [thing, thing]\n",
+                r -> FuzzSets.write(r.resolve("labels/val/b.txt"), "1 0.2 0.2 0.25 0.3333\n"), 2, 1);
+        // the class slot stays (labels are indices), empty and with no boxes; the problem is listed
+        yolo("empty or repeated name", "names ['', thing]", "path: .\nval: images/val\nnames: ['', thing]\n",
+                r -> { }, 2, 0, Set.of("", "thing"));
+        for (String l : List.of("0 NaN 0.5 0.1 0.1", "0 Infinity 0.5 0.1 0.1", "0 0.5 0.5 1e50 0.1", "0.5 0.5 0.5 0.1 0.1",
+                "-1 0.5 0.5 0.1 0.1", "0 0.5 0.5 0.1", "0 nan 0.5 0.1 0.1", "1e40 0.5 0.5 0.1 0.1", "0 -Infinity 0.5 0.1 0.1")) {
+            yolo("non-finite number", "label '" + l + "'", null, r -> FuzzSets.write(r.resolve("labels/val/b.txt"), l + "\n"), 2, 1);
+        }
+        byte[] big = ws.bigJpeg();
+        for (int i = 0; i < 3; i++) {
+            byte[] cut = Arrays.copyOf(big, (int) (big.length * (0.1 + 0.8 * rnd.nextDouble())));
+            yolo("truncated image", "b.jpg cut to " + cut.length, null, r -> FuzzSets.write(r.resolve("images/val/b.jpg"), cut), 1, 1);
+        }
+    }
+}
