@@ -20,7 +20,8 @@ public record TrainConfig(
         int keepCheckpoints,
         int evalPeriod,
         int logPeriod,
-        int maxNonFinite) {
+        int maxNonFinite,
+        EmaConfig ema) {
 
     public enum ScheduleType { MULTISTEP, COSINE }
 
