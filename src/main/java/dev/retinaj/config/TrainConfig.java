@@ -21,7 +21,8 @@ public record TrainConfig(
         int evalPeriod,
         int logPeriod,
         int maxNonFinite,
-        EmaConfig ema) {
+        EmaConfig ema,
+        EarlyStopConfig earlyStop) {
 
     public enum ScheduleType { MULTISTEP, COSINE }
 
