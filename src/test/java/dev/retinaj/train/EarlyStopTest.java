@@ -89,6 +89,17 @@ class EarlyStopTest {
     }
 
     @Test
+    void patienceWithoutPeriodicEvaluationIsAConfigError() {
+        dev.retinaj.config.ConfigException e = assertThrows(dev.retinaj.config.ConfigException.class,
+                () -> dev.retinaj.config.ConfigLoader.load(null, java.util.List.of("train.early_stop.patience=3",
+                        "train.eval_period=0")));
+        assertTrue(e.getMessage().contains("train.early_stop.patience: counts evaluations, so it needs train.eval_period > 0"),
+                e.getMessage());
+        assertEquals(3, dev.retinaj.config.ConfigLoader.load(null, java.util.List.of("train.early_stop.patience=3",
+                "train.eval_period=100")).train().earlyStop().patience());
+    }
+
+    @Test
     void patienceZeroIsOff() {
         assertNull(EarlyStop.of(new EarlyStopConfig("AP", 0, 0)));
         assertEquals("AP50", EarlyStop.of(new EarlyStopConfig("AP50", 4, 0)).metric());
