@@ -20,7 +20,9 @@ public record TrainConfig(
         int keepCheckpoints,
         int evalPeriod,
         int logPeriod,
-        int maxNonFinite) {
+        int maxNonFinite,
+        EmaConfig ema,
+        EarlyStopConfig earlyStop) {
 
     public enum ScheduleType { MULTISTEP, COSINE }
 
@@ -41,6 +43,10 @@ public record TrainConfig(
         Validate.atLeast("eval_period", evalPeriod, 0);
         Validate.atLeast("log_period", logPeriod, 1);
         Validate.atLeast("max_non_finite", maxNonFinite, 1);
+        if (earlyStop != null && earlyStop.enabled() && evalPeriod == 0) {
+            throw ConfigException.field("early_stop.patience",
+                    "counts evaluations, so it needs train.eval_period > 0 (it is 0: one evaluation at the end)");
+        }
     }
 
     /** {@code train.warmup.*}: linear warmup from {@code factor × lr} over {@code iters}. */

@@ -25,7 +25,8 @@ final class EpochPlan {
 
     /** Batches of {@code epoch}: dropping the last partial batch (but always at least one), or keeping it. */
     int batchesIn(long epoch) {
-        int n = epochOrder.length(epoch);
+        // A varying length comes from the (cached) plan: computing it alone would redo the epoch's draws.
+        int n = epochOrder.fixedLength() ? epochOrder.length(epoch) : plan(epoch).order().length;
         return dropLast ? Math.max(1, n / batchSize) : (n + batchSize - 1) / batchSize;
     }
 
