@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             SweepCommand.class,
             PlotCommand.class,
+            ReportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
