@@ -3,7 +3,9 @@ package dev.retinaj.cli;
 import dev.retinaj.config.DataConfig;
 import dev.retinaj.config.DataConfig.ShapesConfig;
 import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.data.BadSamples;
+import dev.retinaj.data.ConfigSuggestion;
 import dev.retinaj.data.DataConverter;
 import dev.retinaj.data.DataInput;
 import dev.retinaj.data.DataSource;
@@ -128,6 +130,7 @@ public final class DataCommand implements Runnable {
         @Override
         public void run() {
             LoadedSplit s;
+            RetinaConfig anchorsFrom;
             if (format != null || root != null) {
                 if (format == null || root == null) {
                     throw new UserError("--format and --root go together", 2);
@@ -137,8 +140,10 @@ public final class DataCommand implements Runnable {
                 }
                 DataInput in = new DataInput(DataInput.format("--format", format), root, input.images, input.classes);
                 s = in.read(split == null ? List.of() : List.of(split), BadSamples.collecting());
+                anchorsFrom = ConfigLoader.load(null, List.of());
             } else {
                 RetinaConfig cfg = config.loadRequired();
+                anchorsFrom = cfg;
                 DataConfig d = cfg.data();
                 List<String> splits = split == null ? d.train() : List.of(split);
                 s = DataSource.read(d, splits, input.classes != null ? input.classes : d.classes(), d.keepEmpty(),
@@ -151,6 +156,9 @@ public final class DataCommand implements Runnable {
                 out.flush();
             } else {
                 st.print(out);
+                var anchors = anchorsFrom.model().anchors();
+                ConfigSuggestion.of(st, anchors.sizes(), anchors.scales()).lines().forEach(out::println);
+                out.flush();
             }
             if (plots != null) {
                 try {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             SweepCommand.class,
             PlotCommand.class,
+            ReportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -45,7 +46,7 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = HelpLayout.install(new CommandLine(new Main()));
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleUsage);
         return cl;

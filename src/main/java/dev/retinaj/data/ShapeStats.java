@@ -9,7 +9,7 @@ import java.util.Map;
  * area (what anchor sizes are compared with), each as min / 5% / median / 95% / max, and a histogram
  * of box sizes on {@link #EDGES}.
  */
-public record ShapeStats(double[] shortSide, double[] longSide, double[] boxSize, int[] histogram) {
+public record ShapeStats(double[] shortSide, double[] longSide, double[] boxSize, int[] histogram, double[] sortedBoxSizes) {
     /** Box size bin edges in pixels; the last bin is open. */
     public static final int[] EDGES = {0, 8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512};
     static final double[] QUANTILES = {0, 0.05, 0.5, 0.95, 1};
@@ -33,7 +33,8 @@ public record ShapeStats(double[] shortSide, double[] longSide, double[] boxSize
                 hist[bin(size)]++;
             }
         }
-        return new ShapeStats(quantiles(shortSides), quantiles(longSides), quantiles(sizes), hist);
+        Arrays.sort(sizes);
+        return new ShapeStats(quantiles(shortSides), quantiles(longSides), quantiles(sizes), hist, sizes);
     }
 
     static int bin(double size) {
@@ -57,6 +58,27 @@ public record ShapeStats(double[] shortSide, double[] longSide, double[] boxSize
             q[i] = sorted[(int) Math.round(QUANTILES[i] * (sorted.length - 1))];
         }
         return q;
+    }
+
+    /** How many boxes have a size in [lo, hi). */
+    public int boxSizesInRange(double lo, double hi) {
+        int a = lowerBound(lo);
+        int b = lowerBound(hi);
+        return b - a;
+    }
+
+    private int lowerBound(double v) {
+        int lo = 0;
+        int hi = sortedBoxSizes.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sortedBoxSizes[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     public double medianShortSide() {

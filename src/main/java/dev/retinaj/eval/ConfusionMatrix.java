@@ -22,33 +22,7 @@ public record ConfusionMatrix(List<String> classes, long[][] counts, double scor
         long[][] counts = new long[k + 1][k + 1];
         ImageGroups groups = new ImageGroups(gt, results, scoreThreshold);
         for (int i = 0; i < gt.numImages(); i++) {
-            int[] truth = groups.truth[i];
-            boolean[] claimed = new boolean[truth.length];
-            for (Result r : groups.detections.get(i)) {
-                int predicted = gt.categoryIndex(r.categoryId());
-                int best = -1;
-                double bestIou = iouThreshold;
-                for (int t = 0; t < truth.length; t++) {
-                    double iou = ImageGroups.iou(gt, truth[t], r);
-                    if (!claimed[t] && iou >= bestIou) {
-                        best = t;
-                        bestIou = iou;
-                    }
-                }
-                if (best < 0) {
-                    counts[k][predicted]++;
-                    continue;
-                }
-                if (!gt.crowd[truth[best]]) {
-                    claimed[best] = true;
-                    counts[gt.categoryIndex(gt.annCategory[truth[best]])][predicted]++;
-                }
-            }
-            for (int t = 0; t < truth.length; t++) {
-                if (!claimed[t] && !gt.crowd[truth[t]]) {
-                    counts[gt.categoryIndex(gt.annCategory[truth[t]])][k]++;
-                }
-            }
+            countImage(gt, groups, i, iouThreshold, counts);
         }
         List<String> names = new ArrayList<>();
         for (int id : gt.sortedCategoryIds()) {
@@ -56,6 +30,56 @@ public record ConfusionMatrix(List<String> classes, long[][] counts, double scor
         }
         names.add(BACKGROUND);
         return new ConfusionMatrix(List.copyOf(names), counts, scoreThreshold, iouThreshold);
+    }
+
+    /**
+     * Per image (index order of {@code gt}): its off-diagonal count, i.e. missed boxes, detections of
+     * the wrong class and detections on nothing, with the same matching as {@link #compute}.
+     */
+    public static long[] errorsPerImage(GroundTruth gt, List<Result> results, double scoreThreshold,
+                                        double iouThreshold) {
+        int k = gt.sortedCategoryIds().length;
+        ImageGroups groups = new ImageGroups(gt, results, scoreThreshold);
+        long[] errors = new long[gt.numImages()];
+        for (int i = 0; i < errors.length; i++) {
+            long[][] counts = new long[k + 1][k + 1];
+            countImage(gt, groups, i, iouThreshold, counts);
+            for (int t = 0; t <= k; t++) {
+                for (int p = 0; p <= k; p++) {
+                    errors[i] += t == p ? 0 : counts[t][p];
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static void countImage(GroundTruth gt, ImageGroups groups, int i, double iouThreshold, long[][] counts) {
+        int k = counts.length - 1;
+        int[] truth = groups.truth[i];
+        boolean[] claimed = new boolean[truth.length];
+        for (Result r : groups.detections.get(i)) {
+            int predicted = gt.categoryIndex(r.categoryId());
+            int best = -1;
+            double bestIou = iouThreshold;
+            for (int t = 0; t < truth.length; t++) {
+                double iou = ImageGroups.iou(gt, truth[t], r);
+                if (!claimed[t] && iou >= bestIou) {
+                    best = t;
+                    bestIou = iou;
+                }
+            }
+            if (best < 0) {
+                counts[k][predicted]++;
+            } else if (!gt.crowd[truth[best]]) {
+                claimed[best] = true;
+                counts[gt.categoryIndex(gt.annCategory[truth[best]])][predicted]++;
+            }
+        }
+        for (int t = 0; t < truth.length; t++) {
+            if (!claimed[t] && !gt.crowd[truth[t]]) {
+                counts[gt.categoryIndex(gt.annCategory[truth[t]])][k]++;
+            }
+        }
     }
 
     public long count(int trueIndex, int predictedIndex) {

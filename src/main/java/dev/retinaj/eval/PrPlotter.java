@@ -60,7 +60,8 @@ public final class PrPlotter {
     public static XYChart chart(String title, List<PrCurve> curves, int[] classIds) {
         XYChart c = Charts.xy(title, "recall", "precision", W, H);
         c.getStyler().setXAxisMin(0.0);
-        c.getStyler().setXAxisMax(1.0);
+        // a hair over 1: on exactly [0, 1] XChart ticks a 0.01-step recall grid every 0.08
+        c.getStyler().setXAxisMax(1.0001);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.05);
         c.getStyler().setxAxisTickLabelsFormattingFunction(Charts::tick);

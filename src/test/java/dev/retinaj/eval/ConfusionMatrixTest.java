@@ -55,4 +55,16 @@ class ConfusionMatrixTest {
         assertArrayEquals(new long[] {0, 0, 2}, strict.counts()[0]);
         assertArrayEquals(new long[] {1, 0, 0}, strict.counts()[2]);
     }
+
+    @Test
+    void errorsPerImageAreTheOffDiagonalCounts() {
+        GroundTruth gt = GroundTruth.builder().addImage(1, 100, 100).addImage(2, 100, 100).addCategory(1, "a")
+                .addBox(1, 1, 0, 0, 10, 10, false).addBox(2, 1, 0, 0, 10, 10, false).addBox(2, 1, 50, 50, 60, 60, false)
+                .build();
+        // image 1 found; image 2: one box missed and a detection on nothing
+        List<Result> dets = List.of(Result.ofCorners(1, 1, 0, 0, 10, 10, 0.9), Result.ofCorners(2, 1, 0, 0, 10, 10, 0.9),
+                Result.ofCorners(2, 1, 80, 80, 90, 90, 0.8));
+        assertArrayEquals(new long[] {0, 2}, ConfusionMatrix.errorsPerImage(gt, dets, 0.5, 0.5));
+        assertArrayEquals(new long[] {1, 2}, ConfusionMatrix.errorsPerImage(gt, dets, 0.95, 0.5)); // all missed
+    }
 }

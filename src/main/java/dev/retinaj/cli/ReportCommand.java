@@ -1,0 +1,44 @@
+package dev.retinaj.cli;
+
+import dev.retinaj.report.ReportWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code retinaj report RUN_DIR}: one self-contained report.html about a run. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write RUN_DIR/report.html: one self-contained page (pictures inlined) with the config, "
+                + "validation data statistics, training curves, per-class AP (COCO, VOC07, VOC10), PR curves, "
+                + "the confusion matrix, precision/recall/F1 against confidence and the validation images "
+                + "with the most errors, predictions over ground truth.",
+            "Reads config.yaml, metrics.jsonl, result.json and eval/detections.json of the run, and its "
+                + "validation data set."},
+        footer = {"", "Example:", "  retinaj report runs/shapes_r18_fpn_demo",
+            "  retinaj report runs/shapes_r18_fpn_demo --out /tmp/demo_report.html"})
+public final class ReportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory (after at least one evaluation).")
+    Path runDir;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: RUN_DIR/report.html).")
+    Path out;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Path file = ReportWriter.write(runDir, out);
+        spec.commandLine().getOut().println("wrote " + file);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.retinaj.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.retinaj.config.ConfigLoader;
+import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.data.DataSource;
+import dev.retinaj.data.LoadedSplit;
+import dev.retinaj.eval.CocoResultsReader;
+import dev.retinaj.eval.GroundTruth;
+import dev.retinaj.eval.Result;
+import dev.retinaj.infer.SplitEvaluation;
+import dev.retinaj.train.MetricsLog;
+import dev.retinaj.util.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a run directory holds, read for the report: its resolved config, metrics.jsonl, result.json
+ * (null while running), the validation split with its ground truth, and the last evaluation's
+ * detections ({@code eval/detections.json}).
+ */
+public record RunArtifacts(Path runDir, String configText, RetinaConfig config, List<JsonNode> metrics,
+                           JsonNode result, LoadedSplit val, GroundTruth truth, List<Result> detections) {
+
+    public static RunArtifacts load(Path runDir) {
+        Path cfgFile = runDir.resolve("config.yaml");
+        if (!Files.isRegularFile(cfgFile)) {
+            throw new UserError(runDir + ": no config.yaml (is it a RetinaJ run directory?)", 2);
+        }
+        Path dets = runDir.resolve("eval").resolve("detections.json");
+        if (!Files.isRegularFile(dets)) {
+            throw new UserError(runDir + ": no eval/detections.json yet (the run has not finished an evaluation)", 2);
+        }
+        try {
+            RetinaConfig cfg = ConfigLoader.load(cfgFile, List.of());
+            Path metricsFile = runDir.resolve("metrics.jsonl");
+            List<JsonNode> rows = Files.isRegularFile(metricsFile) ? MetricsLog.read(metricsFile) : List.of();
+            Path resultFile = runDir.resolve("result.json");
+            JsonNode result = Files.isRegularFile(resultFile) ? new ObjectMapper().readTree(resultFile.toFile()) : null;
+            LoadedSplit val = DataSource.val(cfg.data());
+            GroundTruth gt = SplitEvaluation.groundTruth(val, cfg.data(), cfg.data().val());
+            return new RunArtifacts(runDir, Files.readString(cfgFile), cfg, rows, result, val, gt,
+                    CocoResultsReader.read(dets, gt));
+        } catch (IOException e) {
+            throw new UserError(runDir + ": cannot read: " + e.getMessage());
+        }
+    }
+}
