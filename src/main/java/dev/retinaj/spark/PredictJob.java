@@ -29,7 +29,8 @@ final class PredictJob {
                     GtEvaluation gt, List<String> metrics) {
     }
 
-    record Summary(long images, long detections, long problems, List<Row> someProblems, Map<String, Metrics> metrics) {
+    record Summary(long images, long detections, long problems, List<Row> someProblems, Map<String, Metrics> metrics,
+                   double seconds) {
     }
 
     private PredictJob() {
@@ -53,10 +54,12 @@ final class PredictJob {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             sc.setJobDescription("retinaj predict " + s.input() + " -> " + s.out());
+            long t0 = System.nanoTime();
             results.filter("error IS NULL")
                     .selectExpr("file", "image_id", "posexplode(detections) AS (rank, d)")
                     .selectExpr("file", "image_id", "rank", "d.category_id", "d.category", "d.score", "d.bbox")
                     .write().parquet(s.out() + "/detections.parquet");
+            double seconds = (System.nanoTime() - t0) / 1e9;
             Dataset<Row> problems = results.filter("error IS NOT NULL").select("file", "image_id", "error");
             problems.write().parquet(s.out() + "/problems.parquet");
             long images = 0;
@@ -77,7 +80,7 @@ final class PredictJob {
                     writeText(new Path(s.out(), "metrics_" + e.getKey() + ".json"), e.getValue().toJson(), conf);
                 }
             }
-            return new Summary(images, n, numProblems, some, metrics);
+            return new Summary(images, n, numProblems, some, metrics, seconds);
         } finally {
             results.unpersist();
             sc.setJobDescription(null);

@@ -122,8 +122,9 @@ public final class SparkPredict implements Callable<Integer> {
     }
 
     private void report(PredictJob.Summary s, double minScore) {
-        stdout.printf(Locale.ROOT, "%d images, %d detections (score >= %.2f) -> %s%s%n", s.images(), s.detections(),
-                minScore, out, s.problems() > 0 ? "; " + s.problems() + " images could not be read (" + out
+        stdout.printf(Locale.ROOT, "%d images, %d detections (score >= %.2f) -> %s; inference %.1f s, %.2f images/s%s%n",
+                s.images(), s.detections(), minScore, out, s.seconds(), (s.images() + s.problems()) / s.seconds(),
+                s.problems() > 0 ? "; " + s.problems() + " images could not be read (" + out
                         + "/problems.parquet)" : "");
         for (Row r : s.someProblems()) {
             stdout.printf("  %s: %s%n", r.getString(0), r.getString(2));

@@ -84,7 +84,8 @@ class SparkPredictTest {
         Row first = parquet.get(0);
         assertEquals(got.get(0).get("score").floatValue(), first.getFloat(first.fieldIndex("score")));
         assertEquals(got.get(0).get("bbox").get(2).floatValue(), (float) first.getList(first.fieldIndex("bbox")).get(2));
-        assertTrue(r.out().startsWith("6 images, " + got.size() + " detections (score >= 0.00)"), r.out());
+        assertTrue(r.out().matches("(?s)6 images, " + got.size() + " detections \\(score >= 0.00\\) -> \\S+; "
+                + "inference [0-9.]+ s, [0-9.]+ images/s\n.*"), r.out());
     }
 
     @Test
