@@ -1,5 +1,6 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.FileTrees;
 import dev.retinaj.sweep.GridSpec;
 import dev.retinaj.sweep.SweepRunner;
 import dev.retinaj.sweep.SweepSummary;
@@ -38,7 +39,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         config.loadRequired();
         List<GridSpec> axes = grids.stream().map(GridSpec::parse).toList();
-        Path dir = out != null ? out : Path.of("runs", "sweep_" + TrainCommand.stem(config.config));
+        Path dir = out != null ? out : Path.of("runs", "sweep_" + FileTrees.stem(config.config));
         List<SweepSummary.Row> rows = new SweepRunner(config.config, config.overrides, axes, dir).run();
         System.out.println(Files.readString(dir.resolve("summary.md")));
         System.out.println(rows.size() + " runs; summary, plots and runs in " + dir);

@@ -4,6 +4,7 @@ import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.train.RunDirectory;
 import dev.retinaj.train.TrainRunner;
+import dev.retinaj.util.FileTrees;
 import dev.retinaj.util.UserError;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -44,7 +45,7 @@ public final class TrainCommand implements Callable<Integer> {
                 if (config.config == null) {
                     throw new UserError("--resume needs RUN_DIR, --out or -c CONFIG", 2);
                 }
-                run = RunDirectory.latestOf(stem(config.config));
+                run = RunDirectory.latestOf(FileTrees.stem(config.config));
             } else {
                 run = new RunDirectory(dir);
             }
@@ -55,15 +56,9 @@ public final class TrainCommand implements Callable<Integer> {
                     ? ConfigLoader.load(run.config(), java.util.List.of()) : config.loadRequired();
         } else {
             cfg = config.loadRequired();
-            run = RunDirectory.forNewRun(out, stem(config.config));
+            run = RunDirectory.forNewRun(out, FileTrees.stem(config.config));
         }
         new TrainRunner(cfg, run, resuming).run();
         return 0;
-    }
-
-    static String stem(Path config) {
-        String name = config.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

@@ -2,6 +2,7 @@ package dev.retinaj.infer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.data.LoadedSplit;
+import dev.retinaj.eval.Category;
 import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +51,15 @@ public record ClassMap(List<String> names, List<Long> categoryIds) {
 
     public long[] idArray() {
         return categoryIds.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Class index k as the evaluator's category k (the data set's id and name). */
+    public List<Category> categories() {
+        List<Category> out = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            out.add(new Category(categoryIds.get(k).intValue(), names.get(k)));
+        }
+        return out;
     }
 
     public String name(int k) {

@@ -1,5 +1,7 @@
 package dev.retinaj.train;
 
+import dev.retinaj.checkpoint.CheckpointMeta;
+import dev.retinaj.checkpoint.CheckpointStore;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;

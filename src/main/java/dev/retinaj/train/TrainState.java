@@ -1,5 +1,6 @@
 package dev.retinaj.train;
 
+import dev.retinaj.checkpoint.CheckpointStore;
 import ai.djl.training.Trainer;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.infer.Detector;

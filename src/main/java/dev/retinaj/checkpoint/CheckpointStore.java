@@ -1,10 +1,11 @@
-package dev.retinaj.train;
+package dev.retinaj.checkpoint;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.model.ModelWeights;
+import dev.retinaj.util.FileTrees;
 import dev.retinaj.util.UserError;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -56,7 +57,7 @@ public final class CheckpointStore {
         Files.createDirectories(dir);
         Path target = dir.resolve(dirName(meta.iteration()));
         Path tmp = dir.resolve(target.getFileName() + ".tmp");
-        deleteTree(tmp);
+        FileTrees.deleteTree(tmp);
         Files.createDirectories(tmp);
         ModelWeights.save(model, tmp.resolve(MODEL));
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp.resolve(OPTIMIZER)))) {
@@ -68,7 +69,7 @@ public final class CheckpointStore {
                 ch.force(true);
             }
         }
-        deleteTree(target);
+        FileTrees.deleteTree(target);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         prune();
         return target;
@@ -95,12 +96,12 @@ public final class CheckpointStore {
         String best = best().map(Best::checkpoint).orElse("");
         for (int i = 0; i < all.size() - keep; i++) {
             if (!all.get(i).getFileName().toString().equals(best)) {
-                deleteTree(all.get(i));
+                FileTrees.deleteTree(all.get(i));
             }
         }
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
-                deleteTree(p);
+                FileTrees.deleteTree(p);
             }
         }
     }
@@ -154,17 +155,6 @@ public final class CheckpointStore {
             return NDList.decode(manager, in);
         } catch (IOException e) {
             throw new UserError(checkpoint + ": cannot read optimizer state: " + e.getMessage());
-        }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
-package dev.retinaj.train;
+package dev.retinaj.infer;
 
+import dev.retinaj.checkpoint.CheckpointStore;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
