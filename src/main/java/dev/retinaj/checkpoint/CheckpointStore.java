@@ -1,12 +1,12 @@
 package dev.retinaj.checkpoint;
 
+import dev.retinaj.util.BadFileException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.model.ModelWeights;
 import dev.retinaj.util.FileTrees;
-import dev.retinaj.util.UserError;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -145,7 +145,7 @@ public final class CheckpointStore {
         try {
             return JSON.readValue(checkpoint.resolve(META).toFile(), CheckpointMeta.class);
         } catch (IOException e) {
-            throw new UserError(checkpoint + ": not a readable RetinaJ checkpoint (" + e.getMessage() + ")");
+            throw new BadFileException(checkpoint + ": not a readable RetinaJ checkpoint (" + e.getMessage() + ")");
         }
     }
 
@@ -154,7 +154,7 @@ public final class CheckpointStore {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(checkpoint.resolve(OPTIMIZER)))) {
             return NDList.decode(manager, in);
         } catch (IOException e) {
-            throw new UserError(checkpoint + ": cannot read optimizer state: " + e.getMessage());
+            throw new BadFileException(checkpoint + ": cannot read optimizer state: " + e.getMessage());
         }
     }
 }

@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import dev.retinaj.anchors.Targets;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.util.UsageException;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.loss.LossOutput;
 import dev.retinaj.model.HeadOutputs;
@@ -72,7 +73,7 @@ public final class BenchAssignCommand implements Runnable {
     @Override
     public void run() {
         if (batch < 1 || gt < 0 || classes < 1 || iters < 1 || warmup < 0 || height < 1 || width < 1) {
-            throw new dev.retinaj.util.UserError("bench assign: sizes and counts must be positive", 2);
+            throw new UsageException("bench assign: sizes and counts must be positive");
         }
         RetinaConfig cfg = config.load();
         Engine engine = EngineSetup.start(threads);

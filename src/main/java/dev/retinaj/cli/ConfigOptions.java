@@ -1,6 +1,6 @@
 package dev.retinaj.cli;
 
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.UsageException;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.RetinaConfig;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ public final class ConfigOptions {
 
     public RetinaConfig loadRequired() {
         if (config == null) {
-            throw new UserError("missing -c CONFIG (a YAML file, e.g. configs/shapes_r18_fpn_demo.yaml)", 2);
+            throw new UsageException("missing -c CONFIG (a YAML file, e.g. configs/shapes_r18_fpn_demo.yaml)");
         }
         return load();
     }

@@ -1,5 +1,6 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.UsageException;
 import dev.retinaj.config.DataConfig;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.BadSamples;
@@ -10,7 +11,6 @@ import dev.retinaj.data.DatasetStats;
 import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.data.ShapesGenerator;
 import dev.retinaj.data.ShapesParams;
-import dev.retinaj.util.UserError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ public final class DataCommand implements Runnable {
             try {
                 p = new ShapesParams(train, val, size, seed, imbalance);
             } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage(), 2);
+                throw new UsageException(e.getMessage());
             }
             long t0 = System.nanoTime();
             ShapesGenerator.generate(out, p);
@@ -118,10 +118,10 @@ public final class DataCommand implements Runnable {
             LoadedSplit s;
             if (format != null || root != null) {
                 if (format == null || root == null) {
-                    throw new UserError("--format and --root go together", 2);
+                    throw new UsageException("--format and --root go together");
                 }
                 if (config.config != null) {
-                    throw new UserError("give either -c CONFIG or --format/--root, not both", 2);
+                    throw new UsageException("give either -c CONFIG or --format/--root, not both");
                 }
                 DataInput in = new DataInput(DataInput.format(format), root, input.images, input.classes);
                 s = in.read(split == null ? List.of() : List.of(split), BadSamples.collecting());

@@ -1,5 +1,6 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.UsageException;
 import dev.retinaj.eval.CocoGroundTruthReader;
 import dev.retinaj.eval.CocoResultsReader;
 import dev.retinaj.eval.Evaluation;
@@ -16,7 +17,6 @@ import dev.retinaj.infer.ClassMap;
 import dev.retinaj.infer.SplitEvaluation;
 import dev.retinaj.infer.TrainedDetector;
 import dev.retinaj.infer.WeightsSource;
-import dev.retinaj.util.UserError;
 import java.util.Map;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -86,11 +86,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (metric != null && !Evaluation.METRICS.contains(metric)) {
-            throw new UserError("--metric: unknown metric '" + metric + "' (expected coco, voc07 or voc)", 2);
+            throw new UsageException("--metric: unknown metric '" + metric + "' (expected coco, voc07 or voc)");
         }
         if (gt != null || detections != null) {
             if (gt == null || detections == null) {
-                throw new UserError("eval: file mode needs both --gt and --detections", 2);
+                throw new UsageException("eval: file mode needs both --gt and --detections");
             }
             if (metric == null) {
                 metric = "coco";
@@ -99,11 +99,11 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (config.config != null || weights != null) {
             if (config.config == null || weights == null) {
-                throw new UserError("eval: model mode needs both -c CONFIG and --weights W", 2);
+                throw new UsageException("eval: model mode needs both -c CONFIG and --weights W");
             }
             return evaluateModel();
         }
-        throw new UserError("eval needs --gt GT.json --detections DT.json, or -c CONFIG --weights W", 2);
+        throw new UsageException("eval needs --gt GT.json --detections DT.json, or -c CONFIG --weights W");
     }
 
     private int evaluateModel() throws IOException {
@@ -117,8 +117,8 @@ public final class EvalCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (TrainedDetector det = TrainedDetector.load(cfg, weights, () -> ClassMap.of(data))) {
             if (det.classes().size() != data.numClasses()) {
-                throw new UserError("--weights " + weights + ": the model has " + det.classes().size()
-                        + " classes, " + splits + " has " + data.numClasses(), 2);
+                throw new UsageException("--weights " + weights + ": the model has " + det.classes().size()
+                        + " classes, " + splits + " has " + data.numClasses());
             }
             outcome = new SplitEvaluation(data, cfg, splits).run(det.runner(), metrics, "eval");
         }

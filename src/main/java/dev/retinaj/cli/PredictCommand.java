@@ -1,5 +1,6 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.UsageException;
 import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import ai.djl.modality.cv.output.DetectedObjects;
@@ -20,7 +21,6 @@ import dev.retinaj.infer.Detections;
 import dev.retinaj.infer.TrainedDetector;
 import dev.retinaj.util.FileTrees;
 import dev.retinaj.util.ProgressBar;
-import dev.retinaj.util.UserError;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -146,7 +146,7 @@ public final class PredictCommand implements Callable<Integer> {
             return List.of(input);
         }
         if (!Files.isDirectory(input)) {
-            throw new UserError("--input " + input + ": no such file or folder", 2);
+            throw new UsageException("--input " + input + ": no such file or folder");
         }
         List<Path> out;
         try (Stream<Path> s = Files.list(input)) {
@@ -154,7 +154,7 @@ public final class PredictCommand implements Callable<Integer> {
                     .endsWith(e))).sorted().toList();
         }
         if (out.isEmpty()) {
-            throw new UserError("--input " + input + ": no images (" + String.join(", ", EXTENSIONS) + ")", 2);
+            throw new UsageException("--input " + input + ": no images (" + String.join(", ", EXTENSIONS) + ")");
         }
         return out;
     }

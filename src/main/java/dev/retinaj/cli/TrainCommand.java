@@ -1,11 +1,11 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.UsageException;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.train.RunDirectory;
 import dev.retinaj.train.TrainRunner;
 import dev.retinaj.util.FileTrees;
-import dev.retinaj.util.UserError;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,14 +43,14 @@ public final class TrainCommand implements Callable<Integer> {
             Path dir = !resume.isEmpty() ? Path.of(resume) : out;
             if (dir == null) {
                 if (config.config == null) {
-                    throw new UserError("--resume needs RUN_DIR, --out or -c CONFIG", 2);
+                    throw new UsageException("--resume needs RUN_DIR, --out or -c CONFIG");
                 }
                 run = RunDirectory.latestOf(FileTrees.stem(config.config));
             } else {
                 run = new RunDirectory(dir);
             }
             if (!run.holdsRun()) {
-                throw new UserError(run.root() + ": no run to resume (no config.yaml)", 2);
+                throw new UsageException(run.root() + ": no run to resume (no config.yaml)");
             }
             cfg = config.config == null && config.overrides.isEmpty()
                     ? ConfigLoader.load(run.config(), java.util.List.of()) : config.loadRequired();

@@ -1,9 +1,9 @@
 package dev.retinaj.infer;
 
+import dev.retinaj.util.BadFileException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.eval.Category;
-import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ public record ClassMap(List<String> names, List<Long> categoryIds) {
         try {
             return JSON.readValue(f.toFile(), ClassMap.class);
         } catch (IOException e) {
-            throw new UserError(f + ": cannot read class map: " + e.getMessage());
+            throw new BadFileException(f + ": cannot read class map: " + e.getMessage());
         }
     }
 }

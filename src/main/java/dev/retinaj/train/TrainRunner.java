@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import dev.retinaj.config.ConfigException;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.ConfigWriter;
 import dev.retinaj.config.RetinaConfig;
@@ -21,7 +22,6 @@ import dev.retinaj.infer.Detector;
 import dev.retinaj.model.ModelWeights;
 import dev.retinaj.model.TorchvisionNames;
 import dev.retinaj.serving.RetinaJModels;
-import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,9 +80,9 @@ public final class TrainRunner {
             RetinaConfig saved = ConfigLoader.load(run.config(), List.of());
             List<String> diff = ConfigWriter.differences(saved, cfg);
             if (!diff.isEmpty()) {
-                throw new UserError(run.config() + ": the run was started with another config (differs at "
+                throw new ConfigException(run.config() + ": the run was started with another config (differs at "
                         + String.join(", ", diff.subList(0, Math.min(5, diff.size())))
-                        + "); resume without -c/--set to continue it as it was", 2);
+                        + "); resume without -c/--set to continue it as it was");
             }
         } else {
             ConfigWriter.write(cfg, run.config());
