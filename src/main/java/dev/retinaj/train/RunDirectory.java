@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The files of one run, as ../shared/cli.md lists them. */
+/** The files of one run, as docs/cli.md lists them. */
 public record RunDirectory(Path root) {
     public Path config() {
         return root.resolve("config.yaml");

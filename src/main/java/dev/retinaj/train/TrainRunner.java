@@ -103,7 +103,7 @@ public final class TrainRunner {
         if (resume && ckpt.isEmpty()) {
             LOG.warn("--resume: no checkpoint in {} yet; starting from iteration 0", run.checkpoints());
         }
-        ClippedSgd sgd = ClippedSgd.forNet(detector.net(), cfg.train());
+        ClippedOptimizer sgd = ClippedOptimizer.forNet(detector.net(), cfg.train());
         try (Model model = Model.newInstance("retinanet", devices.get(0))) {
             model.setBlock(detector.net());
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l1Loss())
@@ -126,7 +126,7 @@ public final class TrainRunner {
     }
 
     /** Weights, optimiser state and loss EMA of a checkpoint; returns its iteration. */
-    private static long restore(Path ckpt, Detector detector, ClippedSgd sgd, Trainer trainer) {
+    private static long restore(Path ckpt, Detector detector, ClippedOptimizer sgd, Trainer trainer) {
         CheckpointMeta meta = CheckpointStore.readMeta(ckpt);
         ModelWeights.load(detector.net(), ckpt.resolve(CheckpointStore.MODEL));
         Map<String, List<NDArray>> weights = new HashMap<>();
