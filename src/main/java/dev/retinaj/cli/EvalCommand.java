@@ -108,6 +108,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     private int evaluateModel() throws IOException {
         RetinaConfig cfg = config.loadRequired();
+        Path runDir = WeightsSource.resolve(weights).runDir(); // a bad --weights fails before the data is read
         List<String> splits = split != null ? List.of(split) : cfg.data().val();
         LoadedSplit data = DataSource.load(cfg.data(), splits, split != null ? "--split" : "data.val",
                 new BadSamples(cfg.data().onBadSample()), true);
@@ -123,7 +124,6 @@ public final class EvalCommand implements Callable<Integer> {
             outcome = new SplitEvaluation(data, cfg, splits).run(det.runner(), metrics, "eval");
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Path runDir = WeightsSource.resolve(weights).runDir();
         Path dir = out != null ? out : runDir != null ? runDir.resolve("eval") : Path.of("eval");
         outcome.write(dir);
         Map<String, Metrics> results = outcome.metrics();

@@ -122,4 +122,15 @@ class CliTest {
         assertTrue(r.err().contains("--set: expected K=V"), r.err());
         assertEquals(1, r.err().lines().filter(l -> l.contains("expected K=V")).count());
     }
+
+    @Test
+    void aBadWeightsPathFailsInOneLineBeforeAnyDataIsRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path root = dir.resolve("shapes");
+        Result r = run("eval", "-c", "configs/shapes_r18_fpn_demo.yaml", "--weights", dir.resolve("none").toString(),
+                "--set", "data.root=" + root);
+        assertEquals(1, r.code());
+        assertEquals(List.of("retinaj: --weights " + dir.resolve("none") + ": no such file or directory"),
+                r.err().lines().toList());
+        assertTrue(!java.nio.file.Files.exists(root), "the shapes set was generated before --weights was checked");
+    }
 }
