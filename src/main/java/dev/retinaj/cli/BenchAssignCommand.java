@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import dev.retinaj.anchors.Targets;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.util.UsageException;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.loss.LossOutput;
 import dev.retinaj.model.HeadOutputs;
@@ -72,7 +73,7 @@ public final class BenchAssignCommand implements Runnable {
     @Override
     public void run() {
         if (batch < 1 || gt < 0 || classes < 1 || iters < 1 || warmup < 0 || height < 1 || width < 1) {
-            throw new dev.retinaj.util.UserError("bench assign: sizes and counts must be positive", 2);
+            throw new UsageException("bench assign: sizes and counts must be positive");
         }
         RetinaConfig cfg = config.load();
         Engine engine = EngineSetup.start(threads);
@@ -81,6 +82,34 @@ public final class BenchAssignCommand implements Runnable {
         int padH = (height + div - 1) / div * div;
         int padW = (width + div - 1) / div * div;
         Detector detector = Detector.create(cfg, classes);
+        Timings t = time(detector, engine, device, padH, padW);
+        double[] total = t.totalMs();
+        double[] assignMs = t.assignMs();
+        double[] cpuMs = t.cpuMs();
+        long anchorCount = t.anchors();
+        double med = median(total);
+        double medAssign = median(assignMs);
+        double medCpu = median(cpuMs);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.printf("{\"bench\": \"assign\", \"batch\": %d, \"height\": %d, \"width\": %d, \"padded\": [%d, %d], "
+                            + "\"anchors\": %d, \"gt_per_image\": %d, \"classes\": %d, \"iters\": %d, \"device\": \"%s\", "
+                            + "\"ms_per_batch\": %.2f, \"assign_ms\": %.2f, \"loss_fwd_bwd_ms\": %.2f, \"cpu_ms_per_batch\": %.2f}%n",
+                    batch, height, width, padH, padW, anchorCount, gt, classes, iters, device, med, medAssign, med - medAssign, medCpu);
+        } else {
+            out.printf("assign + loss (fwd+bwd), batch %d at %dx%d (padded %dx%d), %d anchors, %d GT/image, K=%d, %s%n",
+                    batch, height, width, padH, padW, anchorCount, gt, classes, device);
+            out.printf("  median over %d iterations: %.2f ms per batch (assign %.2f ms, loss fwd+bwd %.2f ms)%n",
+                    iters, med, medAssign, med - medAssign);
+            out.printf("  process CPU time: %.2f ms per batch (all threads; wall time includes waiting for cores)%n", medCpu);
+        }
+        out.flush();
+    }
+
+    /** Per timed iteration: assign + loss forward/backward, assign alone, and process CPU time, in ms. */
+    private record Timings(double[] totalMs, double[] assignMs, double[] cpuMs, long anchors) {}
+
+    private Timings time(Detector detector, Engine engine, Device device, int padH, int padW) {
         List<LevelShape> levels = detector.levelShapes(padH, padW);
         Random rnd = new Random(0);
         double[] total = new double[iters];
@@ -121,23 +150,7 @@ public final class BenchAssignCommand implements Runnable {
                 }
             }
         }
-        double med = median(total);
-        double medAssign = median(assignMs);
-        double medCpu = median(cpuMs);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.printf("{\"bench\": \"assign\", \"batch\": %d, \"height\": %d, \"width\": %d, \"padded\": [%d, %d], "
-                            + "\"anchors\": %d, \"gt_per_image\": %d, \"classes\": %d, \"iters\": %d, \"device\": \"%s\", "
-                            + "\"ms_per_batch\": %.2f, \"assign_ms\": %.2f, \"loss_fwd_bwd_ms\": %.2f, \"cpu_ms_per_batch\": %.2f}%n",
-                    batch, height, width, padH, padW, anchorCount, gt, classes, iters, device, med, medAssign, med - medAssign, medCpu);
-        } else {
-            out.printf("assign + loss (fwd+bwd), batch %d at %dx%d (padded %dx%d), %d anchors, %d GT/image, K=%d, %s%n",
-                    batch, height, width, padH, padW, anchorCount, gt, classes, device);
-            out.printf("  median over %d iterations: %.2f ms per batch (assign %.2f ms, loss fwd+bwd %.2f ms)%n",
-                    iters, med, medAssign, med - medAssign);
-            out.printf("  process CPU time: %.2f ms per batch (all threads; wall time includes waiting for cores)%n", medCpu);
-        }
-        out.flush();
+        return new Timings(total, assignMs, cpuMs, anchorCount);
     }
 
     private static float[] randomBoxes(Random rnd, int n, int width, int height) {

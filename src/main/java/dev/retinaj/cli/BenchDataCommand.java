@@ -9,15 +9,14 @@ import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.data.ShapesGenerator;
 import dev.retinaj.data.ShapesParams;
 import dev.retinaj.data.TransformSpec;
+import dev.retinaj.util.FileTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,16 +77,12 @@ public final class BenchDataCommand implements Runnable {
             throw new UncheckedIOException(e);
         } finally {
             if (tmp != null) {
-                deleteTree(tmp);
+                try {
+                    FileTrees.deleteTree(tmp);
+                } catch (IOException e) {
+                    // temp files; best effort
+                }
             }
-        }
-    }
-
-    private static void deleteTree(Path p) {
-        try (Stream<Path> s = Files.walk(p)) {
-            s.sorted(Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
-        } catch (IOException ignored) {
-            // temp files; best effort
         }
     }
 }

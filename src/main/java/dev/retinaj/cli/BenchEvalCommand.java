@@ -1,12 +1,13 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.BadFileException;
+import dev.retinaj.util.UsageException;
 import dev.retinaj.eval.CocoEvaluator;
 import dev.retinaj.eval.CocoJsonWriter;
 import dev.retinaj.eval.CocoMetrics;
 import dev.retinaj.eval.SyntheticCase;
 import dev.retinaj.eval.VocEvaluator;
 import dev.retinaj.eval.VocMetrics;
-import dev.retinaj.util.UserError;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,7 +52,7 @@ public final class BenchEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (images < 1 || dets < 0 || classes < 1) {
-            throw new UserError("bench eval: --images and --classes must be >= 1, --dets >= 0", 2);
+            throw new UsageException("bench eval: --images and --classes must be >= 1, --dets >= 0");
         }
         long g0 = System.nanoTime();
         SyntheticCase c = SyntheticCase.generate(images, dets, classes, seed);
@@ -60,7 +61,7 @@ public final class BenchEvalCommand implements Callable<Integer> {
             try {
                 CocoJsonWriter.write(c.groundTruth(), c.results(), save.resolve("gt.json"), save.resolve("detections.json"));
             } catch (java.io.IOException e) {
-                throw new UserError(save + ": cannot write the case (" + e.getMessage() + ")");
+                throw new BadFileException(save + ": cannot write the case (" + e.getMessage() + ")");
             }
         }
         long t0 = System.nanoTime();

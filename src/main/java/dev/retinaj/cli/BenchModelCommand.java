@@ -1,5 +1,6 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.UsageException;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -9,7 +10,6 @@ import dev.retinaj.engine.EngineSetup;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.model.ModelTiming;
 import dev.retinaj.model.RetinaNet;
-import dev.retinaj.util.UserError;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +67,7 @@ public final class BenchModelCommand implements Runnable {
     @Override
     public void run() {
         if (size < 32 || batch < 1 || iters < 1 || warmup < 0 || classes < 1) {
-            throw new UserError("need --size >= 32, --batch >= 1, --iters >= 1, --warmup >= 0, --classes >= 1", 2);
+            throw new UsageException("need --size >= 32, --batch >= 1, --iters >= 1, --warmup >= 0, --classes >= 1");
         }
         List<String> overrides = new ArrayList<>(config.overrides);
         if (backbone != null) {
@@ -120,7 +120,7 @@ public final class BenchModelCommand implements Runnable {
             case "r34", "resnet34" -> "resnet34";
             case "r50", "resnet50" -> "resnet50";
             case "r101", "resnet101" -> "resnet101";
-            default -> throw new UserError("--backbone: expected r18, r34, r50 or r101, got " + s, 2);
+            default -> throw new UsageException("--backbone: expected r18, r34, r50 or r101, got " + s);
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.UsageException;
 import dev.retinaj.config.DataConfig;
 import dev.retinaj.config.DataConfig.ShapesConfig;
 import dev.retinaj.config.RetinaConfig;
@@ -76,8 +77,8 @@ public final class DataCommand implements Runnable {
                 ShapesConfig.Style st = ShapesConfig.Style.valueOf(style.toUpperCase(java.util.Locale.ROOT));
                 p = new ShapesParams(train, val, size, seed, imbalance, st);
             } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage().startsWith("No enum") ? "--style: expected demo or hard, got " + style
-                        : e.getMessage(), 2);
+                throw new UsageException(e.getMessage().startsWith("No enum") ? "--style: expected demo or hard, got " + style
+                        : e.getMessage());
             }
             long t0 = System.nanoTime();
             ShapesGenerator.generate(out, p);
@@ -133,10 +134,10 @@ public final class DataCommand implements Runnable {
             RetinaConfig anchorsFrom;
             if (format != null || root != null) {
                 if (format == null || root == null) {
-                    throw new UserError("--format and --root go together", 2);
+                    throw new UsageException("--format and --root go together");
                 }
                 if (config.config != null) {
-                    throw new UserError("give either -c CONFIG or --format/--root, not both", 2);
+                    throw new UsageException("give either -c CONFIG or --format/--root, not both");
                 }
                 DataInput in = new DataInput(DataInput.format("--format", format), root, input.images, input.classes);
                 s = in.read(split == null ? List.of() : List.of(split), BadSamples.collecting());

@@ -1,5 +1,6 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.UsageException;
 import dev.retinaj.eval.CocoGroundTruthReader;
 import dev.retinaj.eval.CocoResultsReader;
 import dev.retinaj.eval.Evaluation;
@@ -14,9 +15,8 @@ import dev.retinaj.data.DataSource;
 import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.infer.ClassMap;
 import dev.retinaj.infer.SplitEvaluation;
-import dev.retinaj.train.TrainedDetector;
-import dev.retinaj.train.WeightsSource;
-import dev.retinaj.util.UserError;
+import dev.retinaj.infer.TrainedDetector;
+import dev.retinaj.infer.WeightsSource;
 import java.util.Map;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -86,11 +86,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (metric != null && !Evaluation.METRICS.contains(metric)) {
-            throw new UserError("--metric: unknown metric '" + metric + "' (expected coco, voc07 or voc)", 2);
+            throw new UsageException("--metric: unknown metric '" + metric + "' (expected coco, voc07 or voc)");
         }
         if (gt != null || detections != null) {
             if (gt == null || detections == null) {
-                throw new UserError("eval: file mode needs both --gt and --detections", 2);
+                throw new UsageException("eval: file mode needs both --gt and --detections");
             }
             if (metric == null) {
                 metric = "coco";
@@ -99,15 +99,16 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (config.config != null || weights != null) {
             if (config.config == null || weights == null) {
-                throw new UserError("eval: model mode needs both -c CONFIG and --weights W", 2);
+                throw new UsageException("eval: model mode needs both -c CONFIG and --weights W");
             }
             return evaluateModel();
         }
-        throw new UserError("eval needs --gt GT.json --detections DT.json, or -c CONFIG --weights W", 2);
+        throw new UsageException("eval needs --gt GT.json --detections DT.json, or -c CONFIG --weights W");
     }
 
     private int evaluateModel() throws IOException {
         RetinaConfig cfg = config.loadRequired();
+        Path runDir = WeightsSource.resolve(weights).runDir(); // a bad --weights fails before the data is read
         List<String> splits = split != null ? List.of(split) : cfg.data().val();
         LoadedSplit data = DataSource.load(cfg.data(), splits, split != null ? "--split" : "data.val",
                 new BadSamples(cfg.data().onBadSample()), true);
@@ -117,13 +118,12 @@ public final class EvalCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (TrainedDetector det = TrainedDetector.load(cfg, weights, () -> ClassMap.of(data))) {
             if (det.classes().size() != data.numClasses()) {
-                throw new UserError("--weights " + weights + ": the model has " + det.classes().size()
-                        + " classes, " + splits + " has " + data.numClasses(), 2);
+                throw new UsageException("--weights " + weights + ": the model has " + det.classes().size()
+                        + " classes, " + splits + " has " + data.numClasses());
             }
             outcome = new SplitEvaluation(data, cfg, splits).run(det.runner(), metrics, "eval");
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Path runDir = WeightsSource.resolve(weights).runDir();
         Path dir = out != null ? out : runDir != null ? runDir.resolve("eval") : Path.of("eval");
         outcome.write(dir);
         Map<String, Metrics> results = outcome.metrics();

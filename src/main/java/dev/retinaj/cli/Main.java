@@ -1,12 +1,19 @@
 package dev.retinaj.cli;
 
-import dev.retinaj.util.UserError;
 import dev.retinaj.config.ConfigException;
+import dev.retinaj.util.RetinaJException;
+import dev.retinaj.util.UsageException;
+import dev.retinaj.util.UserError;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the {@code retinaj} command. Exit codes: 0 ok, 2 usage or config error, 1 other. */
+/**
+ * Entry point of the {@code retinaj} command, and the one place where failures become messages and
+ * exit codes: 0 ok; 2 for a usage or config error ({@link UsageException}, {@link ConfigException},
+ * picocli's parse errors); 1 otherwise. Expected failures ({@link RetinaJException}) print their one
+ * line; anything else prints its class and message and points to --verbose for the stack trace.
+ */
 @Command(name = "retinaj",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -60,7 +67,7 @@ public final class Main implements Runnable {
         err.println("retinaj: " + oneLine(t));
         if (verbose) {
             t.printStackTrace(err);
-        } else if (!(t instanceof UserError) && !(t instanceof ConfigException)) {
+        } else if (!expected(t)) {
             err.println("retinaj: (run with --verbose for the stack trace)");
         }
         err.flush();
@@ -87,7 +94,7 @@ public final class Main implements Runnable {
     }
 
     static int exitCode(Throwable t) {
-        if (t instanceof ConfigException) {
+        if (t instanceof ConfigException || t instanceof UsageException) {
             return 2;
         }
         if (t instanceof UserError ue) {
@@ -96,10 +103,15 @@ public final class Main implements Runnable {
         return 1;
     }
 
+    /** A failure the code anticipated: its message is the whole report. */
+    private static boolean expected(Throwable t) {
+        return t instanceof RetinaJException || t instanceof ConfigException;
+    }
+
     static Throwable unwrap(Throwable t) {
         Throwable cur = t;
         while (cur.getCause() != null && cur != cur.getCause()
-                && !(cur instanceof ConfigException) && !(cur instanceof UserError)
+                && !expected(cur)
                 && (cur instanceof CommandLine.ExecutionException || cur.getMessage() == null)) {
             cur = cur.getCause();
         }
@@ -110,8 +122,7 @@ public final class Main implements Runnable {
         String m = t.getMessage();
         if (m == null || m.isBlank()) {
             m = t.getClass().getSimpleName();
-        } else if (!(t instanceof UserError) && !(t instanceof ConfigException)
-                && !(t instanceof IllegalArgumentException)) {
+        } else if (!expected(t) && !(t instanceof IllegalArgumentException)) {
             m = t.getClass().getSimpleName() + ": " + m;
         }
         int nl = m.indexOf('\n');

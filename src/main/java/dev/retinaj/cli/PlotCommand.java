@@ -1,9 +1,9 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.UsageException;
 import ai.djl.ndarray.NDManager;
 import dev.retinaj.engine.EngineSetup;
 import dev.retinaj.plot.FocalCurves;
-import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class PlotCommand implements Runnable {
         public Integer call() throws IOException {
             for (double g : gammas) {
                 if (!(g >= 0)) {
-                    throw new UserError("--gamma: values must be >= 0, got " + g, 2);
+                    throw new UsageException("--gamma: values must be >= 0, got " + g);
                 }
             }
             EngineSetup.start(0);

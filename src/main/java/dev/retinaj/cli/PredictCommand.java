@@ -1,11 +1,9 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.UsageException;
 import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
-import ai.djl.modality.cv.output.BoundingBox;
 import ai.djl.modality.cv.output.DetectedObjects;
-import ai.djl.modality.cv.output.Rectangle;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.DataSource;
 import dev.retinaj.data.HostBatch;
@@ -14,18 +12,22 @@ import dev.retinaj.data.RgbImage;
 import dev.retinaj.data.Sample;
 import dev.retinaj.data.SampleLoader;
 import dev.retinaj.data.TransformSpec;
+import dev.retinaj.eval.CocoJsonWriter;
+import dev.retinaj.eval.Result;
 import dev.retinaj.infer.ClassMap;
+import dev.retinaj.infer.CocoResults;
+import dev.retinaj.infer.DjlDetections;
 import dev.retinaj.infer.Detections;
-import dev.retinaj.train.TrainedDetector;
+import dev.retinaj.infer.TrainedDetector;
+import dev.retinaj.util.FileTrees;
 import dev.retinaj.util.ProgressBar;
-import dev.retinaj.util.UserError;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,11 +77,13 @@ public final class PredictCommand implements Callable<Integer> {
         List<Path> images = images(input);
         Files.createDirectories(out);
         SampleLoader loader = new SampleLoader(TransformSpec.eval(cfg.data(), cfg.test()));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        Map<Long, String> files = new HashMap<>();
         int failed = 0;
+        ClassMap classes;
         try (TrainedDetector det = TrainedDetector.load(cfg, weights, () -> classesFromData(cfg));
              ProgressBar bar = new ProgressBar("predict", images.size())) {
-            ClassMap classes = det.classes();
+            classes = det.classes();
             for (int i = 0; i < images.size(); i++) {
                 Path file = images.get(i);
                 RgbImage img;
@@ -91,33 +95,26 @@ public final class PredictCommand implements Callable<Integer> {
                     bar.step(1, "");
                     continue;
                 }
-                Sample s = loader.forImage(img, i + 1, stem(file), file, cfg.test().minSize());
+                Sample s = loader.forImage(img, i + 1, FileTrees.stem(file), file, cfg.test().minSize());
                 Detections d = det.runner().run(HostBatch.collate(List.of(s), cfg.data().sizeDivisibility())).get(0);
-                draw(img, d, classes, out.resolve(stem(file) + ".png"));
-                float[] b = d.boxes();
-                for (int j = 0; j < d.size(); j++) {
-                    if (d.scores()[j] < score) {
-                        continue;
-                    }
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("image_id", i + 1);
-                    row.put("file", file.toString());
-                    row.put("category_id", classes.categoryIds().get(d.labels()[j]));
-                    row.put("category", classes.name(d.labels()[j]));
-                    row.put("bbox", List.of(b[4 * j], b[4 * j + 1], b[4 * j + 2] - b[4 * j], b[4 * j + 3] - b[4 * j + 1]));
-                    row.put("score", d.scores()[j]);
-                    rows.add(row);
-                }
-                bar.step(1, rows.size() + " detections");
+                draw(img, DjlDetections.of(d, classes, img.width(), img.height(), score),
+                        out.resolve(FileTrees.stem(file) + ".png"));
+                files.put((long) i + 1, file.toString());
+                CocoResults.of(List.of(d), classes.categories()).stream().filter(r -> r.score() >= score)
+                        .forEach(results::add);
+                bar.step(1, results.size() + " detections");
             }
         }
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("detections.json").toFile(), rows);
+        Map<Integer, String> names = new HashMap<>();
+        classes.categories().forEach(c -> names.put(c.id(), c.name()));
+        CocoJsonWriter.writeResults(results, out.resolve("detections.json"),
+                r -> Map.of("file", files.get(r.imageId()), "category", names.get(r.categoryId())));
         System.out.printf(Locale.ROOT, "%d images, %d detections (score >= %.2f) -> %s%s%n", images.size() - failed,
-                rows.size(), score, out, failed > 0 ? "; " + failed + " images could not be read" : "");
+                results.size(), score, out, failed > 0 ? "; " + failed + " images could not be read" : "");
         return failed == images.size() ? 1 : 0;
     }
 
-    private void draw(RgbImage img, Detections d, ClassMap classes, Path file) throws IOException {
+    private static void draw(RgbImage img, DetectedObjects found, Path file) throws IOException {
         BufferedImage bi = new BufferedImage(img.width(), img.height(), BufferedImage.TYPE_INT_RGB);
         byte[] rgb = img.rgb();
         for (int y = 0; y < img.height(); y++) {
@@ -126,20 +123,8 @@ public final class PredictCommand implements Callable<Integer> {
                 bi.setRGB(x, y, (rgb[o] & 0xFF) << 16 | (rgb[o + 1] & 0xFF) << 8 | (rgb[o + 2] & 0xFF));
             }
         }
-        List<String> names = new ArrayList<>();
-        List<Double> probs = new ArrayList<>();
-        List<BoundingBox> boxes = new ArrayList<>();
-        float[] b = d.boxes();
-        for (int j = 0; j < d.size(); j++) {
-            if (d.scores()[j] >= score) {
-                names.add(classes.name(d.labels()[j]));
-                probs.add((double) d.scores()[j]);
-                boxes.add(new Rectangle(b[4 * j] / img.width(), b[4 * j + 1] / img.height(),
-                        (b[4 * j + 2] - b[4 * j]) / img.width(), (b[4 * j + 3] - b[4 * j + 1]) / img.height()));
-            }
-        }
         Image image = ImageFactory.getInstance().fromImage(bi);
-        image.drawBoundingBoxes(new DetectedObjects(names, probs, boxes));
+        image.drawBoundingBoxes(found);
         try (OutputStream os = Files.newOutputStream(file)) {
             image.save(os, "png");
         }
@@ -161,7 +146,7 @@ public final class PredictCommand implements Callable<Integer> {
             return List.of(input);
         }
         if (!Files.isDirectory(input)) {
-            throw new UserError("--input " + input + ": no such file or folder", 2);
+            throw new UsageException("--input " + input + ": no such file or folder");
         }
         List<Path> out;
         try (Stream<Path> s = Files.list(input)) {
@@ -169,14 +154,8 @@ public final class PredictCommand implements Callable<Integer> {
                     .endsWith(e))).sorted().toList();
         }
         if (out.isEmpty()) {
-            throw new UserError("--input " + input + ": no images (" + String.join(", ", EXTENSIONS) + ")", 2);
+            throw new UsageException("--input " + input + ": no images (" + String.join(", ", EXTENSIONS) + ")");
         }
         return out;
-    }
-
-    static String stem(Path p) {
-        String n = p.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
     }
 }

@@ -1,5 +1,6 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.FileTrees;
 import dev.retinaj.sweep.GridSpec;
 import dev.retinaj.sweep.Shard;
 import dev.retinaj.sweep.SweepRunner;
@@ -47,7 +48,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         config.loadRequired();
         List<GridSpec> axes = grids.stream().map(GridSpec::parse).toList();
-        Path dir = out != null ? out : Path.of("runs", "sweep_" + TrainCommand.stem(config.config));
+        Path dir = out != null ? out : Path.of("runs", "sweep_" + FileTrees.stem(config.config));
         SweepRunner runner = new SweepRunner(config.config, config.overrides, axes, dir);
         Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
         List<SweepSummary.Row> rows = summary ? runner.summarize() : runner.run(part);

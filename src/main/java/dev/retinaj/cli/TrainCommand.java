@@ -1,10 +1,11 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.UsageException;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.train.RunDirectory;
 import dev.retinaj.train.TrainRunner;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.FileTrees;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,28 +43,22 @@ public final class TrainCommand implements Callable<Integer> {
             Path dir = !resume.isEmpty() ? Path.of(resume) : out;
             if (dir == null) {
                 if (config.config == null) {
-                    throw new UserError("--resume needs RUN_DIR, --out or -c CONFIG", 2);
+                    throw new UsageException("--resume needs RUN_DIR, --out or -c CONFIG");
                 }
-                run = RunDirectory.latestOf(stem(config.config));
+                run = RunDirectory.latestOf(FileTrees.stem(config.config));
             } else {
                 run = new RunDirectory(dir);
             }
             if (!run.holdsRun()) {
-                throw new UserError(run.root() + ": no run to resume (no config.yaml)", 2);
+                throw new UsageException(run.root() + ": no run to resume (no config.yaml)");
             }
             cfg = config.config == null && config.overrides.isEmpty()
                     ? ConfigLoader.load(run.config(), java.util.List.of()) : config.loadRequired();
         } else {
             cfg = config.loadRequired();
-            run = RunDirectory.forNewRun(out, stem(config.config));
+            run = RunDirectory.forNewRun(out, FileTrees.stem(config.config));
         }
         new TrainRunner(cfg, run, resuming).run();
         return 0;
-    }
-
-    static String stem(Path config) {
-        String name = config.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

@@ -14,7 +14,7 @@ public interface Metrics {
     /** Per-class AP by class name, classes in ascending category id order; -1 where undefined. */
     Map<String, Double> perClass();
 
-    /** The JSON object of the command-line contract (cli.md). */
+    /** The JSON object of the command-line contract (docs/cli.md). */
     String toJson();
 
     /** A human-readable table: overall numbers, then one line per class. */

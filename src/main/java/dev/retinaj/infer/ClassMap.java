@@ -1,8 +1,9 @@
 package dev.retinaj.infer;
 
+import dev.retinaj.util.BadFileException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.data.LoadedSplit;
-import dev.retinaj.util.UserError;
+import dev.retinaj.eval.Category;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,15 @@ public record ClassMap(List<String> names, List<Long> categoryIds) {
         return categoryIds.stream().mapToLong(Long::longValue).toArray();
     }
 
+    /** Class index k as the evaluator's category k (the data set's id and name). */
+    public List<Category> categories() {
+        List<Category> out = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            out.add(new Category(categoryIds.get(k).intValue(), names.get(k)));
+        }
+        return out;
+    }
+
     public String name(int k) {
         return k < names.size() ? names.get(k) : Integer.toString(k);
     }
@@ -70,7 +80,7 @@ public record ClassMap(List<String> names, List<Long> categoryIds) {
         try {
             return JSON.readValue(f.toFile(), ClassMap.class);
         } catch (IOException e) {
-            throw new UserError(f + ": cannot read class map: " + e.getMessage());
+            throw new BadFileException(f + ": cannot read class map: " + e.getMessage());
         }
     }
 }

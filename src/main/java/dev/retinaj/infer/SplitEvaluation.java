@@ -9,7 +9,6 @@ import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.BatchLoader;
 import dev.retinaj.data.DataSource;
 import dev.retinaj.data.LoadedSplit;
-import dev.retinaj.eval.Category;
 import dev.retinaj.eval.CocoGroundTruthReader;
 import dev.retinaj.eval.CocoJsonWriter;
 import dev.retinaj.eval.EvalConversions;
@@ -21,7 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +92,7 @@ public final class SplitEvaluation {
         try (BatchLoader loader = BatchLoader.evaluation(split, cfg)) {
             dets = runner.runAll(loader.epoch(0), loader.batchesPerEpoch(), label);
         }
-        List<Result> results = CocoResults.of(dets, categories(split));
+        List<Result> results = CocoResults.of(dets, ClassMap.of(split).categories());
         if (gt == null) {
             gt = groundTruth(split, cfg.data(), splits);
         }
@@ -113,15 +111,7 @@ public final class SplitEvaluation {
                 return CocoGroundTruthReader.read(json);
             }
         }
-        return EvalConversions.groundTruth(split.records(), categories(split));
-    }
-
-    private static List<Category> categories(LoadedSplit split) {
-        List<Category> cats = new ArrayList<>();
-        for (int k = 0; k < split.numClasses(); k++) {
-            cats.add(new Category((int) split.categoryIds()[k], split.classNames().get(k)));
-        }
-        return cats;
+        return EvalConversions.groundTruth(split.records(), ClassMap.of(split).categories());
     }
 
     private static JsonNode tree(Metrics m) {

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import java.util.List;
 
 /**
- * Raw RetinaNet head outputs over all levels, laid out as design.md says: level-major (P3 first),
+ * Raw RetinaNet head outputs over all levels, laid out as docs/conventions.md says: level-major (P3 first),
  * then row y, column x, then the A anchors of a location. {@code clsLogits} is [B, A_total, K],
  * {@code boxDeltas} [B, A_total, 4]; {@code levels} lists each level's feature-map shape, so
  * A_total = Σ H·W·A.

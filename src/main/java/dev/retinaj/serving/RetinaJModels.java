@@ -1,5 +1,6 @@
 package dev.retinaj.serving;
 
+import dev.retinaj.util.BadFileException;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.modality.cv.Image;
@@ -11,7 +12,6 @@ import dev.retinaj.engine.EngineSetup;
 import dev.retinaj.infer.ClassMap;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.infer.RetinaNetTranslator;
-import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +38,12 @@ public final class RetinaJModels {
     public static Criteria<Image, DetectedObjects> criteria(Path runDir) {
         Path serving = runDir.resolve(SERVING_DIR);
         if (!Files.isDirectory(serving)) {
-            throw new UserError(runDir + ": no " + SERVING_DIR + "/ model (is it a finished RetinaJ run?)");
+            throw new BadFileException(runDir + ": no " + SERVING_DIR + "/ model (is it a finished RetinaJ run?)");
         }
         RetinaConfig cfg = ConfigLoader.load(runDir.resolve("config.yaml"), List.of());
         ClassMap classes = ClassMap.read(runDir);
         if (classes == null) {
-            throw new UserError(runDir + ": no " + ClassMap.FILE);
+            throw new BadFileException(runDir + ": no " + ClassMap.FILE);
         }
         Device device = EngineSetup.resolve(cfg.device(), EngineSetup.start(cfg.threads())).get(0);
         Detector detector = Detector.create(cfg, classes.size());

@@ -1,6 +1,6 @@
 package dev.retinaj.sweep;
 
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +16,7 @@ public record GridSpec(String key, List<String> values) {
     public static GridSpec parse(String text) {
         int eq = text.indexOf('=');
         if (eq <= 0 || eq == text.length() - 1) {
-            throw new UserError("--grid " + text + ": expected KEY=V1,V2,..., e.g. loss.cls.gamma=0,1,2", 2);
+            throw new UsageException("--grid " + text + ": expected KEY=V1,V2,..., e.g. loss.cls.gamma=0,1,2");
         }
         String key = text.substring(0, eq).trim();
         List<String> values = new ArrayList<>();
@@ -37,10 +37,10 @@ public record GridSpec(String key, List<String> values) {
         }
         values.add(cur.toString().trim());
         if (values.stream().anyMatch(String::isEmpty) || depth != 0) {
-            throw new UserError("--grid " + text + ": an empty or unbalanced value", 2);
+            throw new UsageException("--grid " + text + ": an empty or unbalanced value");
         }
         if (values.stream().distinct().count() != values.size()) {
-            throw new UserError("--grid " + text + ": a value is listed twice", 2);
+            throw new UsageException("--grid " + text + ": a value is listed twice");
         }
         return new GridSpec(key, values);
     }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.retinaj.anchors.BoxIou;
 import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.data.BoxMath;
 import dev.retinaj.data.DetectionRecord;
 import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.infer.Detector;
@@ -49,21 +50,11 @@ public final class AnchorCoverage {
                 if (n == 0) {
                     continue;
                 }
-                double scale = Math.min((double) minSize / Math.min(r.width(), r.height()),
-                        (double) cfg.data().maxSize() / Math.max(r.width(), r.height()));
-                int h = (int) Math.ceil(Math.round(r.height() * scale) / (double) div) * div;
-                int w = (int) Math.ceil(Math.round(r.width() * scale) / (double) div) * div;
+                int[] size = resized(r, minSize, cfg.data().maxSize());
+                int h = BoxMath.padded(size[1], div);
+                int w = BoxMath.padded(size[0], div);
                 List<LevelShape> shapes = detector.levelShapes(h, w);
-                float[] gt = new float[4 * n];
-                int k = 0;
-                for (int j = 0; j < r.numBoxes(); j++) {
-                    if (!r.crowd()[j]) {
-                        for (int c = 0; c < 4; c++) {
-                            gt[4 * k + c] = (float) (r.boxes()[4 * j + c] * scale);
-                        }
-                        k++;
-                    }
-                }
+                float[] gt = BoxMath.resize(nonCrowd(r, n), r.width(), r.height(), size[0], size[1]);
                 try (NDManager sub = m.newSubManager()) {
                     NDArray anchors = detector.anchors(sub, h, w);
                     NDArray iou = BoxIou.iou(sub.create(gt, new Shape(n, 4)), anchors); // [n, A]
@@ -94,6 +85,23 @@ public final class AnchorCoverage {
         }
         rows.add(new Row("all", tb, tbg, tfg));
         return rows;
+    }
+
+    /** Width and height of {@code r} after the training transform's own resize (floor of length × scale). */
+    static int[] resized(DetectionRecord r, int minSize, int maxSize) {
+        double scale = BoxMath.scale(r.width(), r.height(), minSize, maxSize);
+        return new int[] {BoxMath.resized(r.width(), scale), BoxMath.resized(r.height(), scale)};
+    }
+
+    private static float[] nonCrowd(DetectionRecord r, int n) {
+        float[] out = new float[4 * n];
+        int k = 0;
+        for (int j = 0; j < r.numBoxes(); j++) {
+            if (!r.crowd()[j]) {
+                System.arraycopy(r.boxes(), 4 * j, out, 4 * k++, 4);
+            }
+        }
+        return out;
     }
 
     private static int levelOf(long anchor, List<LevelShape> shapes, int perLocation) {

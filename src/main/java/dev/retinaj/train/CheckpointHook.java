@@ -1,5 +1,7 @@
 package dev.retinaj.train;
 
+import dev.retinaj.checkpoint.CheckpointMeta;
+import dev.retinaj.checkpoint.CheckpointStore;
 import ai.djl.ndarray.NDList;
 import dev.retinaj.config.ConfigWriter;
 import dev.retinaj.config.RetinaConfig;

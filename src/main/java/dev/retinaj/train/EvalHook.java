@@ -1,5 +1,6 @@
 package dev.retinaj.train;
 
+import dev.retinaj.checkpoint.CheckpointStore;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.eval.Metrics;

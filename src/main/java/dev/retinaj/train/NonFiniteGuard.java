@@ -1,7 +1,6 @@
 package dev.retinaj.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ final class NonFiniteGuard implements TrainHook {
         LOG.warn("iteration {}: {}; step skipped ({} in a row), details in {}", r.iteration(), d.get("reason"), inRow,
                 file);
         if (inRow >= maxInRow) {
-            throw new UserError(inRow + " non-finite steps in a row (last at iteration " + r.iteration() + ", see "
+            throw new TrainingDiverged(inRow + " non-finite steps in a row (last at iteration " + r.iteration() + ", see "
                     + file + "); lower train.lr, raise train.warmup.iters or set train.clip_grad_norm, then --resume");
         }
     }

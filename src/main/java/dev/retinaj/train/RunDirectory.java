@@ -1,11 +1,12 @@
 package dev.retinaj.train;
 
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.BadFileException;
+import dev.retinaj.util.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The files of one run, as ../shared/cli.md lists them. */
+/** The files of one run, as docs/cli.md lists them. */
 public record RunDirectory(Path root) {
     public Path config() {
         return root.resolve("config.yaml");
@@ -47,8 +48,8 @@ public record RunDirectory(Path root) {
         if (out != null) {
             RunDirectory d = new RunDirectory(out);
             if (d.holdsRun()) {
-                throw new UserError(out + " already holds a run; continue it with --resume " + out
-                        + ", or pick another --out", 2);
+                throw new UsageException(out + " already holds a run; continue it with --resume " + out
+                        + ", or pick another --out");
             }
             return d;
         }
@@ -64,15 +65,15 @@ public record RunDirectory(Path root) {
     public static RunDirectory latestOf(String name) {
         Path runs = Path.of("runs");
         if (!Files.isDirectory(runs)) {
-            throw new UserError("--resume: no runs/ directory here; name the run directory: --resume RUN_DIR", 2);
+            throw new UsageException("--resume: no runs/ directory here; name the run directory: --resume RUN_DIR");
         }
         try (var s = Files.list(runs)) {
             return s.filter(p -> p.getFileName().toString().equals(name) || p.getFileName().toString().startsWith(name + "_"))
                     .map(RunDirectory::new).filter(RunDirectory::holdsRun)
                     .max((a, b) -> Long.compare(a.lastModified(), b.lastModified()))
-                    .orElseThrow(() -> new UserError("--resume: no run of " + name + " under runs/; name it: --resume RUN_DIR", 2));
+                    .orElseThrow(() -> new UsageException("--resume: no run of " + name + " under runs/; name it: --resume RUN_DIR"));
         } catch (IOException e) {
-            throw new UserError("--resume: cannot list runs/: " + e.getMessage());
+            throw new BadFileException("--resume: cannot list runs/: " + e.getMessage());
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.retinaj.train;
 
+import dev.retinaj.config.ConfigException;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.DataSource;
 import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.infer.ClassMap;
-import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -21,8 +21,8 @@ record TrainData(LoadedSplit train, LoadedSplit val, int numClasses) {
         LOG.info("train: {}; val: {}", train.report(), val == null ? "none" : val.report());
         int numClasses = cfg.model().numClasses() > 0 ? cfg.model().numClasses() : train.numClasses();
         if (numClasses < train.numClasses()) {
-            throw new UserError("model.num_classes is " + numClasses + " but the data set has "
-                    + train.numClasses() + " classes " + train.classNames(), 2);
+            throw new ConfigException("model.num_classes", "model.num_classes is " + numClasses + " but the data set has "
+                    + train.numClasses() + " classes " + train.classNames());
         }
         ClassMap.of(train).write(runDir);
         return new TrainData(train, val, numClasses);

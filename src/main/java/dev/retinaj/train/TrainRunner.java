@@ -1,5 +1,7 @@
 package dev.retinaj.train;
 
+import dev.retinaj.checkpoint.CheckpointMeta;
+import dev.retinaj.checkpoint.CheckpointStore;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -9,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import dev.retinaj.config.ConfigException;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.ConfigWriter;
 import dev.retinaj.config.RetinaConfig;
@@ -19,7 +22,6 @@ import dev.retinaj.infer.Detector;
 import dev.retinaj.model.ModelWeights;
 import dev.retinaj.model.TorchvisionNames;
 import dev.retinaj.serving.RetinaJModels;
-import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,9 +80,9 @@ public final class TrainRunner {
             RetinaConfig saved = ConfigLoader.load(run.config(), List.of());
             List<String> diff = ConfigWriter.differences(saved, cfg);
             if (!diff.isEmpty()) {
-                throw new UserError(run.config() + ": the run was started with another config (differs at "
+                throw new ConfigException(run.config() + ": the run was started with another config (differs at "
                         + String.join(", ", diff.subList(0, Math.min(5, diff.size())))
-                        + "); resume without -c/--set to continue it as it was", 2);
+                        + "); resume without -c/--set to continue it as it was");
             }
         } else {
             ConfigWriter.write(cfg, run.config());
@@ -101,7 +103,7 @@ public final class TrainRunner {
         if (resume && ckpt.isEmpty()) {
             LOG.warn("--resume: no checkpoint in {} yet; starting from iteration 0", run.checkpoints());
         }
-        ClippedSgd sgd = ClippedSgd.forNet(detector.net(), cfg.train());
+        ClippedOptimizer sgd = ClippedOptimizer.forNet(detector.net(), cfg.train());
         try (Model model = Model.newInstance("retinanet", devices.get(0))) {
             model.setBlock(detector.net());
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l1Loss())
@@ -124,7 +126,7 @@ public final class TrainRunner {
     }
 
     /** Weights, optimiser state and loss EMA of a checkpoint; returns its iteration. */
-    private static long restore(Path ckpt, Detector detector, ClippedSgd sgd, Trainer trainer) {
+    private static long restore(Path ckpt, Detector detector, ClippedOptimizer sgd, Trainer trainer) {
         CheckpointMeta meta = CheckpointStore.readMeta(ckpt);
         ModelWeights.load(detector.net(), ckpt.resolve(CheckpointStore.MODEL));
         Map<String, List<NDArray>> weights = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.retinaj.train;
 
+import dev.retinaj.checkpoint.CheckpointStore;
 import ai.djl.training.Trainer;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.infer.Detector;
@@ -18,7 +19,7 @@ public final class TrainState {
     private final RunDirectory run;
     private final Detector detector;
     private final Trainer trainer;
-    private final ClippedSgd optimizer;
+    private final ClippedOptimizer optimizer;
     private final CheckpointStore store;
     private final MetricsLog metrics;
     private long iteration;
@@ -32,7 +33,7 @@ public final class TrainState {
 
     /** The parts of a run that do not change while it trains. */
     public record Parts(RetinaConfig cfg, RunDirectory run, Detector detector, Trainer trainer,
-                        ClippedSgd optimizer, CheckpointStore store) {}
+                        ClippedOptimizer optimizer, CheckpointStore store) {}
 
     TrainState(Parts parts, MetricsLog metrics, long startIteration) {
         this.cfg = parts.cfg();
@@ -74,7 +75,7 @@ public final class TrainState {
         return trainer;
     }
 
-    public ClippedSgd optimizer() {
+    public ClippedOptimizer optimizer() {
         return optimizer;
     }
 

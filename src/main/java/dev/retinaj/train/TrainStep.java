@@ -22,10 +22,10 @@ import java.util.Map;
 final class TrainStep {
     private final Trainer trainer;
     private final Detector detector;
-    private final ClippedSgd sgd;
+    private final ClippedOptimizer sgd;
     private final LrSchedule schedule;
 
-    TrainStep(Trainer trainer, Detector detector, ClippedSgd sgd, LrSchedule schedule) {
+    TrainStep(Trainer trainer, Detector detector, ClippedOptimizer sgd, LrSchedule schedule) {
         this.trainer = trainer;
         this.detector = detector;
         this.sgd = sgd;
@@ -70,7 +70,7 @@ final class TrainStep {
                 return new StepResult(iteration, lr, losses, Double.NaN, false, seconds(dataSeconds, t0), diagnostic);
             }
             trainer.step();
-            ClippedSgd.StepReport r = sgd.apply(lr);
+            ClippedOptimizer.StepReport r = sgd.apply(lr);
             if (!r.applied()) {
                 diagnostic = NonFiniteReport.ofGradients(iteration, host, r.paramNorms());
             }

@@ -1,10 +1,11 @@
 package dev.retinaj.util;
 
 /**
- * An error caused by the user's input (a bad file, a missing argument): printed as one line,
- * without a stack trace, with exit code 2 for usage problems and 1 otherwise.
+ * An error caused by the user's input, carrying its own exit code (2 for usage problems, 1
+ * otherwise). Older code throws it; new code throws {@link UsageException} or
+ * {@link BadFileException} and leaves exit codes to {@code cli/Main}.
  */
-public class UserError extends RuntimeException {
+public class UserError extends RetinaJException {
     private final int exitCode;
 
     public UserError(String message) {

@@ -97,4 +97,40 @@ class CliTest {
         assertTrue(r.err().startsWith("retinaj: device: gpu:3 asked for, but PyTorch sees 0 GPU(s)"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
+
+    @Test
+    void setTakesSeveralPairsAfterOneFlagAsWellAsRepeatedFlags() {
+        Result one = run("config", "show", "-c", "configs/shapes_r18_fpn_demo.yaml", "--set", "train.lr=0.125",
+                "train.max_iters=77", "seed=5");
+        assertEquals(0, one.code(), one.err());
+        Result repeated = run("config", "show", "-c", "configs/shapes_r18_fpn_demo.yaml", "--set", "train.lr=0.125",
+                "--set", "train.max_iters=77", "--set", "seed=5");
+        assertEquals(0, repeated.code(), repeated.err());
+        assertEquals(one.out(), repeated.out());
+        assertTrue(one.out().contains("lr: 0.125"), one.out());
+        assertTrue(one.out().contains("max_iters: 77"), one.out());
+        assertTrue(one.out().contains("seed: 5"), one.out());
+        Result mixed = run("config", "show", "--set", "train.lr=0.125", "train.max_iters=77", "-c",
+                "configs/shapes_r18_fpn_demo.yaml", "--set", "seed=5");
+        assertEquals(one.out(), mixed.out());
+    }
+
+    @Test
+    void setWithoutAPairIsAUsageError() {
+        Result r = run("config", "show", "-c", "configs/shapes_r18_fpn_demo.yaml", "--set", "--verbose");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--set: expected K=V"), r.err());
+        assertEquals(1, r.err().lines().filter(l -> l.contains("expected K=V")).count());
+    }
+
+    @Test
+    void aBadWeightsPathFailsInOneLineBeforeAnyDataIsRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path root = dir.resolve("shapes");
+        Result r = run("eval", "-c", "configs/shapes_r18_fpn_demo.yaml", "--weights", dir.resolve("none").toString(),
+                "--set", "data.root=" + root);
+        assertEquals(1, r.code());
+        assertEquals(List.of("retinaj: --weights " + dir.resolve("none") + ": no such file or directory"),
+                r.err().lines().toList());
+        assertTrue(!java.nio.file.Files.exists(root), "the shapes set was generated before --weights was checked");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.retinaj.train;
 
+import dev.retinaj.checkpoint.CheckpointStore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -106,7 +107,7 @@ class TrainEndToEndTest {
         RetinaConfig cfg = config("train.lr=1e12", "train.clip_grad_norm=0", "train.warmup.iters=0",
                 "train.max_non_finite=2", "train.max_iters=30", "train.checkpoint_period=0", "data.val=[]");
         RunDirectory run = new RunDirectory(dir.resolve("nan"));
-        dev.retinaj.util.UserError e = assertThrows(dev.retinaj.util.UserError.class,
+        TrainingDiverged e = assertThrows(TrainingDiverged.class,
                 () -> new TrainRunner(cfg, run, false).run());
         assertTrue(e.getMessage().startsWith("2 non-finite steps in a row"), e.getMessage());
         List<Path> diags;

@@ -1,5 +1,6 @@
 package dev.retinaj.train;
 
+import dev.retinaj.checkpoint.CheckpointStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package dev.retinaj.train;
+package dev.retinaj.infer;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -6,9 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
-import dev.retinaj.infer.ClassMap;
-import dev.retinaj.infer.Detector;
-import dev.retinaj.infer.InferenceRunner;
 import dev.retinaj.model.RetinaNet;
 import java.nio.file.Path;
 import java.util.List;

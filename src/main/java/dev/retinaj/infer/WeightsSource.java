@@ -1,11 +1,12 @@
-package dev.retinaj.train;
+package dev.retinaj.infer;
 
+import dev.retinaj.util.BadFileException;
+import dev.retinaj.checkpoint.CheckpointStore;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.retinaj.model.ModelWeights;
 import dev.retinaj.model.RetinaNet;
-import dev.retinaj.util.UserError;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ public record WeightsSource(Path file, Path runDir, boolean ours) {
 
     public static WeightsSource resolve(Path w) {
         if (!Files.exists(w)) {
-            throw new UserError("--weights " + w + ": no such file or directory");
+            throw new BadFileException("--weights " + w + ": no such file or directory");
         }
         if (Files.isDirectory(w.resolve("checkpoints"))) {
             CheckpointStore store = new CheckpointStore(w.resolve("checkpoints"), Integer.MAX_VALUE);
@@ -36,16 +37,16 @@ public record WeightsSource(Path file, Path runDir, boolean ours) {
                 try {
                     ckpt = store.latest();
                 } catch (IOException e) {
-                    throw new UserError(w + ": cannot list checkpoints: " + e.getMessage());
+                    throw new BadFileException(w + ": cannot list checkpoints: " + e.getMessage());
                 }
             }
-            Path c = ckpt.orElseThrow(() -> new UserError("--weights " + w + ": the run has no checkpoint yet"));
+            Path c = ckpt.orElseThrow(() -> new BadFileException("--weights " + w + ": the run has no checkpoint yet"));
             return new WeightsSource(c.resolve(CheckpointStore.MODEL), w, true);
         }
         if (Files.isDirectory(w)) {
             Path m = w.resolve(CheckpointStore.MODEL);
             if (!Files.isRegularFile(m)) {
-                throw new UserError("--weights " + w + ": neither a run directory nor a checkpoint (no "
+                throw new BadFileException("--weights " + w + ": neither a run directory nor a checkpoint (no "
                         + CheckpointStore.MODEL + ")");
             }
             Path run = w.getParent() != null && w.getParent().getParent() != null
@@ -66,9 +67,9 @@ public record WeightsSource(Path file, Path runDir, boolean ours) {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new UserError(file + ": cannot read weights (" + e.getMessage() + ")");
+            throw new BadFileException(file + ": cannot read weights (" + e.getMessage() + ")");
         }
-        throw new UserError(file + ": no " + CLS_WEIGHT + " (is it a full RetinaNet, not a backbone?)");
+        throw new BadFileException(file + ": no " + CLS_WEIGHT + " (is it a full RetinaNet, not a backbone?)");
     }
 
     /** Loads the weights into an initialised model. */

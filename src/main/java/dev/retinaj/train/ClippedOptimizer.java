@@ -12,17 +12,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SGD with momentum and weight decay in PyTorch's form (buf = m·buf + g + wd·w; w -= lr·buf), with
- * gradient clipping by the global norm over all parameters.
+ * The optimiser: SGD with momentum and weight decay in PyTorch's form (buf = m·buf + g + wd·w;
+ * w -= lr·buf), or AdamW, both with gradient clipping by the global norm over all parameters.
  *
  * <p>DJL's own Sgd keeps its momentum where a checkpoint cannot reach it and updates parameter by
  * parameter, so a global norm cannot be applied. This optimizer therefore only collects the
  * (already device-reduced) gradients while {@code Trainer.step()} runs, and {@link #apply} then
- * clips and updates everything at once; its momentum buffers are exported by name for checkpoints.
+ * clips and updates everything at once; its state is saved and restored by {@link OptimizerState}.
  */
-public final class ClippedSgd extends Optimizer {
+public final class ClippedOptimizer extends Optimizer {
     private static final NDIndex ALL = new NDIndex("...");
-    private static final String ADAM_STEP = "adam_step";
 
     private final double momentum;
     private final boolean adamw;
@@ -47,33 +46,35 @@ public final class ClippedSgd extends Optimizer {
     public record StepReport(double gradNorm, double clipScale, boolean applied, Map<String, Double> paramNorms) {}
 
     /**
-     * @param names parameter id → name, for every trainable parameter
-     * @param noDecay ids of parameters that take no weight decay (norms and biases, if so configured)
+     * @param adamw AdamW (decoupled weight decay, {@code momentum} as β1) instead of SGD
+     * @param clipNorm the global gradient norm to clip to (0 = no clipping)
      */
-    public ClippedSgd(double momentum, double weightDecay, double clipNorm, Map<String, String> names, Set<String> noDecay) {
-        this(false, momentum, 0, 0, weightDecay, clipNorm, names, noDecay);
+    public record Settings(boolean adamw, double momentum, double beta2, double eps, double weightDecay,
+                           double clipNorm) {
+        /** SGD with momentum. */
+        public static Settings sgd(double momentum, double weightDecay, double clipNorm) {
+            return new Settings(false, momentum, 0, 0, weightDecay, clipNorm);
+        }
     }
 
     /**
-     * @param adamw AdamW (decoupled weight decay, {@code momentum} as β1) instead of SGD
      * @param names parameter id → name, for every trainable parameter
      * @param noDecay ids of parameters that take no weight decay (norms and biases, if so configured)
      */
-    public ClippedSgd(boolean adamw, double momentum, double beta2, double eps, double weightDecay, double clipNorm,
-                      Map<String, String> names, Set<String> noDecay) {
+    public ClippedOptimizer(Settings s, Map<String, String> names, Set<String> noDecay) {
         super(new Builder());
-        this.adamw = adamw;
-        this.momentum = momentum;
-        this.beta2 = beta2;
-        this.eps = eps;
-        this.weightDecay = weightDecay;
-        this.clipNorm = clipNorm;
+        this.adamw = s.adamw();
+        this.momentum = s.momentum();
+        this.beta2 = s.beta2();
+        this.eps = s.eps();
+        this.weightDecay = s.weightDecay();
+        this.clipNorm = s.clipNorm();
         this.names = Map.copyOf(names);
         this.noDecay = Set.copyOf(noDecay);
     }
 
     /** The optimiser of {@code train.*} for every trainable parameter of {@code net}, named as torchvision names them. */
-    public static ClippedSgd forNet(dev.retinaj.model.RetinaNet net, dev.retinaj.config.TrainConfig t) {
+    public static ClippedOptimizer forNet(dev.retinaj.model.RetinaNet net, dev.retinaj.config.TrainConfig t) {
         Map<String, String> idToName = new HashMap<>();
         java.util.Set<String> noDecay = new java.util.HashSet<>();
         dev.retinaj.model.TorchvisionNames.of(net).forEach((name, p) -> {
@@ -82,8 +83,8 @@ public final class ClippedSgd extends Optimizer {
                 noDecay.add(p.getId());
             }
         });
-        return new ClippedSgd(t.optimizer() == dev.retinaj.config.TrainConfig.Optimizer.ADAMW, t.momentum(),
-                t.adamBeta2(), t.adamEps(), t.weightDecay(), t.clipGradNorm(), idToName, noDecay);
+        return new ClippedOptimizer(new Settings(t.optimizer() == dev.retinaj.config.TrainConfig.Optimizer.ADAMW,
+                t.momentum(), t.adamBeta2(), t.adamEps(), t.weightDecay(), t.clipGradNorm()), idToName, noDecay);
     }
 
     private static boolean isNormOrBias(ai.djl.nn.Parameter p) {
@@ -235,56 +236,31 @@ public final class ClippedSgd extends Optimizer {
         return n;
     }
 
-    /** Momentum buffers of the first device, named by parameter, for a checkpoint. */
+    /** The state buffers: key (parameter name, or exp_avg/NAME, exp_avg_sq/NAME for AdamW) → device → buffer. */
+    Map<String, Map<String, NDArray>> buffers() {
+        return buffers;
+    }
+
+    boolean adamw() {
+        return adamw;
+    }
+
+    long adamStep() {
+        return adamStep;
+    }
+
+    void adamStep(long step) {
+        adamStep = step;
+    }
+
+    /** The state for a checkpoint ({@link OptimizerState#save}). */
     public NDList state() {
-        NDList out = new NDList();
-        Map<String, NDArray> sorted = new LinkedHashMap<>();
-        buffers.keySet().stream().sorted().forEach(k -> sorted.put(k, first(buffers.get(k))));
-        sorted.forEach((k, v) -> {
-            NDArray a = v.duplicate();
-            a.setName(k);
-            out.add(a);
-        });
-        if (adamw && !sorted.isEmpty()) {
-            NDArray step = sorted.values().iterator().next().getManager().create(new long[] {adamStep});
-            step.setName(ADAM_STEP);
-            out.add(step);
-        }
-        return out;
+        return OptimizerState.save(this);
     }
 
-    private static NDArray first(Map<String, NDArray> perDevice) {
-        return perDevice.entrySet().stream().min(Map.Entry.comparingByKey()).orElseThrow().getValue();
-    }
-
-    /** Restores momentum buffers saved by {@link #state()} onto the devices of {@code weights}. */
+    /** Restores a checkpoint's state onto the devices of {@code weightsByName} ({@link OptimizerState#restore}). */
     public void restore(NDList state, Map<String, List<NDArray>> weightsByName) {
-        buffers.values().forEach(m -> m.values().forEach(NDArray::close));
-        buffers.clear();
-        for (NDArray a : state) {
-            if (ADAM_STEP.equals(a.getName())) {
-                adamStep = a.toLongArray()[0];
-                continue;
-            }
-            String param = a.getName().substring(a.getName().indexOf('/') + 1);
-            List<NDArray> targets = weightsByName.get(param);
-            if (targets == null) {
-                throw new IllegalStateException("checkpoint has momentum for unknown parameter " + a.getName());
-            }
-            Map<String, NDArray> perDevice = new HashMap<>();
-            for (NDArray w : targets) {
-                // a deep copy: decoded arrays may alias the file buffer they were read from
-                NDArray buf = a.duplicate();
-                if (!buf.getDevice().equals(w.getDevice())) {
-                    try (NDArray onHost = buf) {
-                        buf = onHost.toDevice(w.getDevice(), true);
-                    }
-                }
-                buf.attach(w.getManager());
-                perDevice.put(w.getDevice().toString(), buf);
-            }
-            buffers.put(a.getName(), perDevice);
-        }
+        OptimizerState.restore(this, state, weightsByName);
     }
 
     /** Unused: every setting is passed to the constructor. */

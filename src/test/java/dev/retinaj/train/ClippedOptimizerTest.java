@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ClippedSgdTest {
+class ClippedOptimizerTest {
 
     private static float[] train(double momentum, double wd, double clip, float[][] xs, double lr) {
         return train(false, momentum, wd, clip, xs, lr);
@@ -38,7 +38,7 @@ class ClippedSgdTest {
             for (Pair<String, Parameter> p : lin.getParameters()) {
                 names.put(p.getValue().getId(), p.getKey());
             }
-            ClippedSgd opt = new ClippedSgd(adamw, momentum, 0.999, 1e-8, wd, clip, names, Set.of());
+            ClippedOptimizer opt = new ClippedOptimizer(new ClippedOptimizer.Settings(adamw, momentum, 0.999, 1e-8, wd, clip), names, Set.of());
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(opt))) {
                 trainer.initialize(new Shape(1, 2));
                 for (float[] x : xs) {
@@ -117,7 +117,7 @@ class ClippedSgdTest {
             model.setBlock(lin);
             Map<String, String> names = new HashMap<>();
             lin.getParameters().forEach(p -> names.put(p.getValue().getId(), p.getKey()));
-            ClippedSgd opt = new ClippedSgd(0.9, 0, 0, names, Set.of());
+            ClippedOptimizer opt = new ClippedOptimizer(ClippedOptimizer.Settings.sgd(0.9, 0, 0), names, Set.of());
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(opt))) {
                 trainer.initialize(new Shape(1, 2));
                 try (NDManager m = trainer.getManager().newSubManager();
@@ -126,7 +126,7 @@ class ClippedSgdTest {
                     gc.backward(out.sum());
                 }
                 trainer.step();
-                ClippedSgd.StepReport r = opt.apply(0.1);
+                ClippedOptimizer.StepReport r = opt.apply(0.1);
                 assertFalse(r.applied());
                 assertArrayEquals(new float[] {1, 1}, lin.getParameters().get(0).getValue().getArray().toFloatArray());
                 assertEquals(0, opt.state().size());

@@ -1,11 +1,12 @@
-package dev.retinaj.train;
+package dev.retinaj.checkpoint;
 
+import dev.retinaj.util.BadFileException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.model.ModelWeights;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.FileTrees;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class CheckpointStore {
         Files.createDirectories(dir);
         Path target = dir.resolve(dirName(meta.iteration()));
         Path tmp = dir.resolve(target.getFileName() + ".tmp");
-        deleteTree(tmp);
+        FileTrees.deleteTree(tmp);
         Files.createDirectories(tmp);
         ModelWeights.save(model, tmp.resolve(MODEL));
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp.resolve(OPTIMIZER)))) {
@@ -68,7 +69,7 @@ public final class CheckpointStore {
                 ch.force(true);
             }
         }
-        deleteTree(target);
+        FileTrees.deleteTree(target);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         prune();
         return target;
@@ -95,12 +96,12 @@ public final class CheckpointStore {
         String best = best().map(Best::checkpoint).orElse("");
         for (int i = 0; i < all.size() - keep; i++) {
             if (!all.get(i).getFileName().toString().equals(best)) {
-                deleteTree(all.get(i));
+                FileTrees.deleteTree(all.get(i));
             }
         }
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
-                deleteTree(p);
+                FileTrees.deleteTree(p);
             }
         }
     }
@@ -144,7 +145,7 @@ public final class CheckpointStore {
         try {
             return JSON.readValue(checkpoint.resolve(META).toFile(), CheckpointMeta.class);
         } catch (IOException e) {
-            throw new UserError(checkpoint + ": not a readable RetinaJ checkpoint (" + e.getMessage() + ")");
+            throw new BadFileException(checkpoint + ": not a readable RetinaJ checkpoint (" + e.getMessage() + ")");
         }
     }
 
@@ -153,18 +154,7 @@ public final class CheckpointStore {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(checkpoint.resolve(OPTIMIZER)))) {
             return NDList.decode(manager, in);
         } catch (IOException e) {
-            throw new UserError(checkpoint + ": cannot read optimizer state: " + e.getMessage());
-        }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
+            throw new BadFileException(checkpoint + ": cannot read optimizer state: " + e.getMessage());
         }
     }
 }

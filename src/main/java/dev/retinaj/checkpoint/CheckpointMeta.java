@@ -1,4 +1,4 @@
-package dev.retinaj.train;
+package dev.retinaj.checkpoint;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
