@@ -104,7 +104,7 @@ public final class SplitEvaluation {
         return new Outcome(results, out);
     }
 
-    private static GroundTruth groundTruth(LoadedSplit split, DataConfig cfg, List<String> splits) {
+    public static GroundTruth groundTruth(LoadedSplit split, DataConfig cfg, List<String> splits) {
         if (cfg.format() == DataConfig.Format.COCO && splits.size() == 1 && cfg.classes() == null) {
             Path json = DataSource.root(cfg).resolve("annotations").resolve("instances_" + splits.get(0) + ".json");
             if (Files.isRegularFile(json)) {
