@@ -20,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * every 0.1, the legend outside the plot area so it never hides the knee of a curve.
  */
 public final class PrPlotter {
-    private static final int W = 760;
+    private static final int W = 640;
     private static final int H = 480;
 
     private PrPlotter() {
@@ -60,8 +60,7 @@ public final class PrPlotter {
     public static XYChart chart(String title, List<PrCurve> curves, int[] classIds) {
         XYChart c = Charts.xy(title, "recall", "precision", W, H);
         c.getStyler().setXAxisMin(0.0);
-        // a hair over 1: on exactly [0, 1] XChart ticks a 0.01-step recall grid every 0.08
-        c.getStyler().setXAxisMax(1.0001);
+        c.getStyler().setXAxisMax(1.0);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.05);
         c.getStyler().setxAxisTickLabelsFormattingFunction(Charts::tick);
@@ -87,6 +86,7 @@ public final class PrPlotter {
         if (c.getSeriesMap().isEmpty()) {
             c.addSeries("no detections", new double[] {0, 1}, new double[] {0, 0}).setLineColor(Color.LIGHT_GRAY);
         }
+        Charts.roundXTicks(c, 0, 1, 0);
         return c;
     }
 

@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
@@ -69,6 +70,18 @@ public final class Charts {
         if (s instanceof XYStyler xy) {
             xy.setyAxisTickLabelsFormattingFunction(Charts::tick);
         }
+    }
+
+    /**
+     * Round ticks on an x axis from {@code min} to {@code max} however the data is spaced: XChart puts
+     * ticks on the data's own x values when they are equally spaced (recall in steps of 1/34 gave
+     * ticks at 0.1176, 0.2353 ...); a hidden series with one uneven point stops that.
+     */
+    public static void roundXTicks(XYChart c, double min, double max, double y) {
+        XYSeries s = c.addSeries(" ", new double[] {min, min + 0.377 * (max - min), max}, new double[] {y, y, y});
+        s.setShowInLegend(false);
+        s.setLineColor(new Color(0, 0, 0, 0));
+        s.setMarker(SeriesMarkers.NONE);
     }
 
     /** Tick labels for an axis of whole numbers: integers only (no label at 8.8 or 16.6), with thousands grouped. */

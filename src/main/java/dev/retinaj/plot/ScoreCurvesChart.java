@@ -35,9 +35,7 @@ public final class ScoreCurvesChart {
         String y = which == 0 ? "precision" : which == 1 ? "recall" : "F1";
         XYChart c = Charts.xy(title, "confidence threshold", y, 860, 300);
         c.getStyler().setXAxisMin(0.0);
-        // an axis exactly as long as the 0.01 grid of the data gets XChart to tick every 0.05 (or 0.06):
-        // a hair longer, it ticks every 0.1
-        c.getStyler().setXAxisMax(1.0001);
+        c.getStyler().setXAxisMax(1.0);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.05);
         c.getStyler().setxAxisTickLabelsFormattingFunction(Charts::tick);
@@ -57,6 +55,7 @@ public final class ScoreCurvesChart {
             s.setLineColor(isAll ? Color.BLACK : ClassPalette.color(k++));
             s.setLineStyle(isAll ? new java.awt.BasicStroke(3.5f) : Charts.SOLID);
         }
+        Charts.roundXTicks(c, 0, 1, 0);
         return c;
     }
 }

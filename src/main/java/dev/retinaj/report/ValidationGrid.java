@@ -76,6 +76,22 @@ public final class ValidationGrid {
         return out;
     }
 
+    /** The tiles in rows of {@code columns} on white, 8 px apart: one picture (e.g. for TensorBoard). */
+    public static BufferedImage mosaic(List<Tile> tiles, int columns) {
+        int cell = tiles.stream().mapToInt(t -> Math.max(t.image().getWidth(), t.image().getHeight())).max().orElse(1);
+        int cols = Math.max(1, Math.min(columns, tiles.size()));
+        int rows = Math.max(1, (tiles.size() + cols - 1) / cols);
+        BufferedImage out = new BufferedImage(cols * (cell + 8) + 8, rows * (cell + 8) + 8, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        for (int i = 0; i < tiles.size(); i++) {
+            g.drawImage(tiles.get(i).image(), 8 + (i % cols) * (cell + 8), 8 + (i / cols) * (cell + 8), null);
+        }
+        g.dispose();
+        return out;
+    }
+
     private static List<PaintBox> scaled(List<PaintBox> boxes, double s) {
         float f = (float) s;
         return boxes.stream().map(b -> new PaintBox(b.x0() * f, b.y0() * f, b.x1() * f, b.y1() * f, b.classId(),

@@ -27,7 +27,7 @@ class PrPlotterTest {
         assertEquals(List.of("pr_a_b.png", "pr_a_b_2.png", "pr_c.png", "pr_overall.png"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
         BufferedImage img = ImageIO.read(files.get(0).toFile());
-        assertEquals(760, img.getWidth());
+        assertEquals(640, img.getWidth());
         // the perfect curve of class "a b" runs along precision 1 from recall 0 to 1
         XYChart c = PrPlotter.chart(m.prFigures().get(0).title(), m.prFigures().get(0).curves(), null);
         XYSeries precision = c.getSeriesMap().get("precision");
@@ -35,8 +35,12 @@ class PrPlotterTest {
         assertArrayEquals(new double[] {1, 1}, precision.getYData(), 0);
         // the legend sits outside the plot, where it cannot hide the knee of a curve
         assertEquals(Styler.LegendPosition.OutsideE, c.getStyler().getLegendPosition());
-        // class "c" has no detections: its chart still draws (a placeholder series)
+        // class "c" has no detections: its curve is the single point (recall 0, precision 0)
         XYChart empty = PrPlotter.chart("c", m.prFigures().get(2).curves(), null);
-        assertEquals(false, empty.getSeriesMap().isEmpty());
+        assertArrayEquals(new double[] {0}, empty.getSeriesMap().get("precision").getXData(), 0);
+        // and a figure without any curve still draws, with a placeholder
+        XYChart none = PrPlotter.chart("none", List.of(), null);
+        assertEquals(true, none.getSeriesMap().containsKey("no detections"));
+        assertEquals(640, ImageIO.read(files.get(2).toFile()).getWidth());
     }
 }

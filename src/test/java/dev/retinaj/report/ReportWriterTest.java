@@ -63,4 +63,18 @@ class ReportWriterTest {
         Files.writeString(broken, "<html><body><script>notDefinedAnywhere();</script></body></html>");
         assertTrue(!HeadlessChromium.open(broken).consoleErrors().isEmpty(), "an uncaught error went unseen");
     }
+
+    @Test
+    void worstImagesComeFirstAndTileIntoOneMosaic() throws Exception {
+        RunArtifacts run = RunArtifacts.load(TinyRun.run());
+        java.util.List<ValidationGrid.Tile> tiles = ValidationGrid.worst(run, 5, 0.3, 0.5, 128);
+        assertEquals(5, tiles.size());
+        for (int i = 1; i < tiles.size(); i++) {
+            assertTrue(tiles.get(i - 1).errors() >= tiles.get(i).errors(), "not worst first");
+        }
+        assertEquals(128, tiles.get(0).image().getWidth()); // 96 px images drawn at 128
+        java.awt.image.BufferedImage m = ValidationGrid.mosaic(tiles, 3);
+        assertEquals(3 * (128 + 8) + 8, m.getWidth());
+        assertEquals(2 * (128 + 8) + 8, m.getHeight());
+    }
 }
