@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.StructField;
  * files, as {@code retinaj predict} takes them), a glob, one image, a text file of paths (one a line;
  * relative ones are taken from the list's folder) or a Parquet file of paths (column {@code file} or
  * {@code path}, else its first string column). Image ids are 1-based positions: in sorted order for
- * a folder or glob (so they equal {@code retinaj predict}'s), in file order for a list.
+ * a folder, a glob or a Parquet list (so they equal {@code retinaj predict}'s), in line order for a text list.
  */
 final class ImageInputs {
     static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp");
@@ -97,7 +97,8 @@ final class ImageInputs {
         String col = names.contains("file") ? "file" : names.contains("path") ? "path" : Arrays.stream(df.schema().fields())
                 .filter(f -> f.dataType().equals(DataTypes.StringType)).map(StructField::name).findFirst()
                 .orElseThrow(() -> new UserError("--input " + input + ": no string column of paths", 2));
-        return df.select(col).as(org.apache.spark.sql.Encoders.STRING());
+        // a Parquet folder's files come back in no fixed order: number the paths sorted
+        return df.select(col).orderBy(col).as(org.apache.spark.sql.Encoders.STRING());
     }
 
     /** Ids by position in the list, without bringing the list to the driver. */
