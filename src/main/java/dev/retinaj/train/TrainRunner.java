@@ -17,6 +17,7 @@ import dev.retinaj.config.ConfigWriter;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.BatchLoader;
 import dev.retinaj.data.HostBatch;
+import dev.retinaj.data.LoadReport;
 import dev.retinaj.engine.EngineSetup;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.model.ModelWeights;
@@ -170,11 +171,11 @@ public final class TrainRunner {
                 hooks.afterStep(s);
             }
             hooks.afterTrain(s);
-            return finish(s, start, started);
+            return finish(s, start, started, data.train().report().plus(loader.badSamples().problems()));
         }
     }
 
-    private RunResult finish(TrainState s, long start, long started) throws IOException {
+    private RunResult finish(TrainState s, long start, long started, LoadReport report) throws IOException {
         if (start >= s.maxIters()) {
             LOG.info("the run had already reached train.max_iters ({})", s.maxIters());
             RunResult done = RunResult.read(run.root());
@@ -189,7 +190,8 @@ public final class TrainRunner {
             losses.put("loss_box", (double) s.step().losses().box());
         }
         double minutes = (System.nanoTime() - started) / 60e9;
-        RunResult result = new RunResult(s.iteration(), minutes, s.lastEval(), losses);
+        LOG.info("train data: {}; skipped: {}", report, report.firstSkipped());
+        RunResult result = new RunResult(s.iteration(), minutes, s.lastEval(), losses, report.summary());
         result.write(run.root());
         LOG.info("done in {} min; {}", String.format(Locale.ROOT, "%.1f", minutes), EvalHook.describe(s.lastEval()));
         return result;
