@@ -68,7 +68,7 @@ public final class TrainRunner {
     }
 
     public RunResult run() throws IOException {
-        Files.createDirectories(run.root());
+        WritableRun.check(run);
         prepareConfig();
         try (RunLog ignored = RunLog.attach(run.log())) {
             LOG.info("run directory {}", run.root().toAbsolutePath());
