@@ -50,6 +50,7 @@ public final class TrainRunner {
     private final RunDirectory run;
     private final boolean resume;
     private final List<TrainHook> extraHooks = new ArrayList<>();
+    private final InterruptHook interrupt = new InterruptHook();
 
     public TrainRunner(RetinaConfig cfg, RunDirectory run, boolean resume) {
         this.cfg = cfg;
@@ -149,7 +150,7 @@ public final class TrainRunner {
             hooks.add(new EvalHook(data.val(), cfg));
         }
         hooks.addAll(extraHooks);
-        hooks.addAll(List.of(new CheckpointHook(), new CurvesHook()));
+        hooks.addAll(List.of(interrupt, new CheckpointHook(), new CurvesHook()));
         return hooks;
     }
 
@@ -170,6 +171,7 @@ public final class TrainRunner {
                 s.endStep(step.run(s.iteration(), batch, (System.nanoTime() - t0) / 1e9));
                 hooks.afterStep(s);
             }
+            interrupt.throwIfInterrupted(s);
             hooks.afterTrain(s);
             return finish(s, start, started, data.train().report().plus(loader.badSamples().problems()));
         }
