@@ -130,6 +130,7 @@ public final class TrainRunner {
     /** Weights, optimiser state and loss EMA of a checkpoint; returns its iteration. */
     private static long restore(Path ckpt, Detector detector, ClippedOptimizer sgd, Trainer trainer) {
         CheckpointMeta meta = CheckpointStore.readMeta(ckpt);
+        ResumeCheck.threads(ckpt, meta);
         ModelWeights.load(detector.net(), ckpt.resolve(CheckpointStore.MODEL));
         Map<String, List<NDArray>> weights = new HashMap<>();
         TorchvisionNames.of(detector.net()).forEach((n, p) -> weights.put(n, List.of(p.getArray())));

@@ -77,6 +77,8 @@ class DiskFaultsTest {
         assertTrue(msg.contains("0.0 MB free") && msg.endsWith("the previous checkpoint ckpt_0000003 is intact"), msg);
         assertFalse(msg.contains("\n"), msg);
         assertEquals(List.of("ckpt_0000003"), names(full.checkpoints()));
+        // the thread count that orders float sums is recorded for the resume to check (threads=1 in tinyFor)
+        assertEquals(1, CheckpointStore.readMeta(full.checkpoints().resolve("ckpt_0000003")).intraOpThreads());
 
         // the copy on a "larger disk" resumes from iteration 3 and ends where the straight run ended
         Path copy = dir.resolve("copy");
