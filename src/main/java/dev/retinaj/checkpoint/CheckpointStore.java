@@ -43,6 +43,7 @@ public final class CheckpointStore {
 
     private final Path dir;
     private final int keep;
+    private DiskSpace.FreeSpace freeSpace = DiskSpace.FILE_STORE;
 
     /** {@code best.json}: which checkpoint scored best, on what. */
     public record Best(String checkpoint, String metric, double value, long iteration) {}
@@ -52,11 +53,41 @@ public final class CheckpointStore {
         this.keep = keep;
     }
 
-    /** Writes the checkpoint of {@code meta.iteration()} and prunes old ones; returns its directory. */
+    /** Where free space is asked before each checkpoint (tests pass a fake). */
+    public void freeSpace(DiskSpace.FreeSpace free) {
+        this.freeSpace = free;
+    }
+
+    /**
+     * Writes the checkpoint of {@code meta.iteration()} and prunes old ones; returns its directory.
+     * Checks free space first; a failed write removes its temporary folder; both fail in one line.
+     */
     public Path save(CheckpointMeta meta, Block model, NDList optimizerState) throws IOException {
         Files.createDirectories(dir);
+        Optional<Path> previous = latest();
+        long expected = previous.map(DiskSpace::sizeOf).filter(n -> n > 0)
+                .orElseGet(() -> DiskSpace.estimate(model, optimizerState));
+        String prev = previous.map(p -> p.getFileName().toString()).orElse(null);
+        DiskSpace.require(freeSpace, dir, expected, prev);
         Path target = dir.resolve(dirName(meta.iteration()));
         Path tmp = dir.resolve(target.getFileName() + ".tmp");
+        try {
+            write(tmp, meta, model, optimizerState);
+        } catch (IOException e) {
+            try {
+                FileTrees.deleteTree(tmp);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw DiskSpace.writeFailed(dir, expected, e, prev);
+        }
+        FileTrees.deleteTree(target);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        prune();
+        return target;
+    }
+
+    private static void write(Path tmp, CheckpointMeta meta, Block model, NDList optimizerState) throws IOException {
         FileTrees.deleteTree(tmp);
         Files.createDirectories(tmp);
         ModelWeights.save(model, tmp.resolve(MODEL));
@@ -69,10 +100,6 @@ public final class CheckpointStore {
                 ch.force(true);
             }
         }
-        FileTrees.deleteTree(target);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        prune();
-        return target;
     }
 
     /** Records {@code checkpoint} as the best so far (atomically). */

@@ -1,5 +1,6 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.OutputFolder;
 import dev.retinaj.util.UsageException;
 import dev.retinaj.eval.CocoGroundTruthReader;
 import dev.retinaj.eval.CocoResultsReader;
@@ -88,9 +89,19 @@ public final class EvalCommand implements Callable<Integer> {
         if (metric != null && !Evaluation.METRICS.contains(metric)) {
             throw new UsageException("--metric: unknown metric '" + metric + "' (expected coco, voc07 or voc)");
         }
+        if (plots != null) {
+            OutputFolder.check("--plots", plots, false);
+        }
+        if (out != null) {
+            OutputFolder.check("--out", out, false);
+        }
         if (gt != null || detections != null) {
             if (gt == null || detections == null) {
                 throw new UsageException("eval: file mode needs both --gt and --detections");
+            }
+            if (out != null) {
+                throw new UsageException("--out is for model mode (-c CONFIG --weights W); file mode prints the "
+                        + "metrics (--json) and writes --plots");
             }
             if (metric == null) {
                 metric = "coco";

@@ -100,6 +100,9 @@ public final class Main implements Runnable {
         if (t instanceof UserError ue) {
             return ue.exitCode();
         }
+        if (t instanceof dev.retinaj.train.TrainingInterrupted) {
+            return dev.retinaj.train.TrainingInterrupted.EXIT_CODE;
+        }
         return 1;
     }
 

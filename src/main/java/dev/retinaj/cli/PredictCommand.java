@@ -5,6 +5,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import ai.djl.modality.cv.output.DetectedObjects;
 import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.config.Thresholds;
 import dev.retinaj.data.DataSource;
 import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.ImageDecoder;
@@ -20,6 +21,7 @@ import dev.retinaj.infer.DjlDetections;
 import dev.retinaj.infer.Detections;
 import dev.retinaj.infer.TrainedDetector;
 import dev.retinaj.util.FileTrees;
+import dev.retinaj.util.OutputFolder;
 import dev.retinaj.util.ProgressBar;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -73,9 +75,11 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Thresholds.probability("--score", score);
+        OutputFolder.check("--out", out, false);
         RetinaConfig cfg = config.loadRequired();
         List<Path> images = images(input);
-        Files.createDirectories(out);
+        OutputFolder.create("--out", out, false);
         SampleLoader loader = new SampleLoader(TransformSpec.eval(cfg.data(), cfg.test()));
         List<Result> results = new ArrayList<>();
         Map<Long, String> files = new HashMap<>();

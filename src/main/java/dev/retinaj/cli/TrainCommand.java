@@ -1,5 +1,6 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.OutputFolder;
 import dev.retinaj.util.UsageException;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.RetinaConfig;
@@ -55,6 +56,9 @@ public final class TrainCommand implements Callable<Integer> {
             cfg = config.config == null && config.overrides.isEmpty()
                     ? ConfigLoader.load(run.config(), java.util.List.of()) : config.loadRequired();
         } else {
+            if (out != null) {
+                OutputFolder.check("--out", out, false);
+            }
             cfg = config.loadRequired();
             run = RunDirectory.forNewRun(out, FileTrees.stem(config.config));
         }

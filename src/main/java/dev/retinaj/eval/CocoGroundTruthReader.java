@@ -1,6 +1,8 @@
 package dev.retinaj.eval;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.util.UserError;
@@ -63,7 +65,9 @@ public final class CocoGroundTruthReader {
 
     /** Shared JSON helpers: one-line errors with file and line. */
     static final class JsonFiles {
-        private static final ObjectMapper MAPPER = new ObjectMapper();
+        /** Two equal keys in one object are an error, not "the last one wins". */
+        private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
         private JsonFiles() {
         }
@@ -105,7 +109,11 @@ public final class CocoGroundTruthReader {
             if (v == null || !(v.isNumber() || v.isBoolean())) {
                 throw new IllegalArgumentException(what + " has no number \"" + key + "\"");
             }
-            return v.isBoolean() ? (v.asBoolean() ? 1 : 0) : v.asDouble();
+            double d = v.isBoolean() ? (v.asBoolean() ? 1 : 0) : v.asDouble();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException(what + " has a non-finite \"" + key + "\"");
+            }
+            return d;
         }
 
         static double[] bbox(JsonNode n, String what) {
@@ -115,8 +123,8 @@ public final class CocoGroundTruthReader {
             }
             double[] bb = new double[4];
             for (int i = 0; i < 4; i++) {
-                if (!v.get(i).isNumber()) {
-                    throw new IllegalArgumentException(what + " has a non-numeric bbox");
+                if (!v.get(i).isNumber() || !Double.isFinite(v.get(i).asDouble())) {
+                    throw new IllegalArgumentException(what + " has a non-numeric or non-finite bbox");
                 }
                 bb[i] = v.get(i).asDouble();
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.retinaj.util.UserError;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -18,7 +19,9 @@ import java.util.List;
  * {@link UserError}s naming the file, line and entry.
  */
 public final class CocoResultsReader {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Two equal keys in one entry are an error, not "the last one wins". */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private CocoResultsReader() {
     }
@@ -76,6 +79,9 @@ public final class CocoResultsReader {
                         throw fail(file, p, entry, "has a non-numeric \"score\"");
                     }
                     score = p.getDoubleValue();
+                    if (!Double.isFinite(score)) {
+                        throw fail(file, p, entry, "has a non-finite \"score\" (" + p.getText() + ")");
+                    }
                 }
                 case "bbox" -> bbox = bbox(file, p, v, entry);
                 default -> p.skipChildren();
@@ -105,7 +111,7 @@ public final class CocoResultsReader {
         int n = 0;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (!t.isNumeric() || n == 4) {
+            if (!t.isNumeric() || n == 4 || !Double.isFinite(p.getDoubleValue())) {
                 throw fail(file, p, entry, "has a \"bbox\" that is not [x, y, w, h]");
             }
             bb[n++] = p.getDoubleValue();

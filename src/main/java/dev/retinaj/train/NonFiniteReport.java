@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.retinaj.data.DeviceBatch;
-import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.ImageInfo;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.model.HeadOutputs;
@@ -16,16 +15,22 @@ import java.util.Map;
 
 /**
  * What is needed to find out why a step was not finite, taken off the engine while the step's
- * arrays live: the images and their boxes, per-level logits and positives and the losses (for a
- * non-finite loss), or the gradient norms per parameter (for a non-finite gradient).
+ * arrays live: the losses, the images and their boxes, per level the positives and the ranges of
+ * the logits and box deltas (of the first device's part of the batch), and for a non-finite gradient
+ * also the gradient norm of every parameter and the names of the non-finite ones.
  */
 final class NonFiniteReport {
     private NonFiniteReport() {}
 
     static Map<String, Object> ofLoss(long iteration, Detector.Losses f, DeviceBatch batch) {
+        return ofForward(iteration, "non-finite loss", f, batch);
+    }
+
+    /** What the forward of (the first device's part of) a step saw: losses, images with boxes, levels. */
+    private static Map<String, Object> ofForward(long iteration, String reason, Detector.Losses f, DeviceBatch batch) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("iteration", iteration);
-        d.put("reason", "non-finite loss");
+        d.put("reason", reason);
         d.put("loss", f.loss().total().getFloat());
         d.put("loss_cls", f.loss().cls().getFloat());
         d.put("loss_box", f.loss().box().getFloat());
@@ -35,11 +40,10 @@ final class NonFiniteReport {
         return d;
     }
 
-    static Map<String, Object> ofGradients(long iteration, HostBatch host, Map<String, Double> paramNorms) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("iteration", iteration);
-        d.put("reason", "non-finite gradient");
-        d.put("images", host.infos().stream().map(i -> Map.of("id", i.id(), "name", i.name())).toList());
+    /** As for a non-finite loss, plus the gradient norm of every parameter and the non-finite ones. */
+    static Map<String, Object> ofGradients(long iteration, Detector.Losses f, DeviceBatch batch,
+                                           Map<String, Double> paramNorms) {
+        Map<String, Object> d = ofForward(iteration, "non-finite gradient", f, batch);
         List<String> bad = new ArrayList<>();
         Map<String, String> norms = new LinkedHashMap<>();
         paramNorms.forEach((k, v) -> {

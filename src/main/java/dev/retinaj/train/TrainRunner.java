@@ -17,6 +17,7 @@ import dev.retinaj.config.ConfigWriter;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.BatchLoader;
 import dev.retinaj.data.HostBatch;
+import dev.retinaj.data.LoadReport;
 import dev.retinaj.engine.EngineSetup;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.model.ModelWeights;
@@ -49,6 +50,7 @@ public final class TrainRunner {
     private final RunDirectory run;
     private final boolean resume;
     private final List<TrainHook> extraHooks = new ArrayList<>();
+    private final InterruptHook interrupt = new InterruptHook();
 
     public TrainRunner(RetinaConfig cfg, RunDirectory run, boolean resume) {
         this.cfg = cfg;
@@ -67,7 +69,7 @@ public final class TrainRunner {
     }
 
     public RunResult run() throws IOException {
-        Files.createDirectories(run.root());
+        WritableRun.check(run);
         prepareConfig();
         try (RunLog ignored = RunLog.attach(run.log())) {
             LOG.info("run directory {}", run.root().toAbsolutePath());
@@ -128,6 +130,7 @@ public final class TrainRunner {
     /** Weights, optimiser state and loss EMA of a checkpoint; returns its iteration. */
     private static long restore(Path ckpt, Detector detector, ClippedOptimizer sgd, Trainer trainer) {
         CheckpointMeta meta = CheckpointStore.readMeta(ckpt);
+        ResumeCheck.threads(ckpt, meta);
         ModelWeights.load(detector.net(), ckpt.resolve(CheckpointStore.MODEL));
         Map<String, List<NDArray>> weights = new HashMap<>();
         TorchvisionNames.of(detector.net()).forEach((n, p) -> weights.put(n, List.of(p.getArray())));
@@ -148,7 +151,7 @@ public final class TrainRunner {
             hooks.add(new EvalHook(data.val(), cfg));
         }
         hooks.addAll(extraHooks);
-        hooks.addAll(List.of(new CheckpointHook(), new CurvesHook()));
+        hooks.addAll(List.of(interrupt, new CheckpointHook(), new CurvesHook()));
         return hooks;
     }
 
@@ -169,12 +172,13 @@ public final class TrainRunner {
                 s.endStep(step.run(s.iteration(), batch, (System.nanoTime() - t0) / 1e9));
                 hooks.afterStep(s);
             }
+            interrupt.throwIfInterrupted(s);
             hooks.afterTrain(s);
-            return finish(s, start, started);
+            return finish(s, start, started, data.train().report().plus(loader.badSamples().problems()));
         }
     }
 
-    private RunResult finish(TrainState s, long start, long started) throws IOException {
+    private RunResult finish(TrainState s, long start, long started, LoadReport report) throws IOException {
         if (start >= s.maxIters()) {
             LOG.info("the run had already reached train.max_iters ({})", s.maxIters());
             RunResult done = RunResult.read(run.root());
@@ -189,7 +193,8 @@ public final class TrainRunner {
             losses.put("loss_box", (double) s.step().losses().box());
         }
         double minutes = (System.nanoTime() - started) / 60e9;
-        RunResult result = new RunResult(s.iteration(), minutes, s.lastEval(), losses);
+        LOG.info("train data: {}; skipped: {}", report, report.firstSkipped());
+        RunResult result = new RunResult(s.iteration(), minutes, s.lastEval(), losses, report.summary());
         result.write(run.root());
         LOG.info("done in {} min; {}", String.format(Locale.ROOT, "%.1f", minutes), EvalHook.describe(s.lastEval()));
         return result;

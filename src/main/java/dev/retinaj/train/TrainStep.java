@@ -39,6 +39,8 @@ final class TrainStep {
         List<HostBatch> parts = devices.length == 1 ? List.of(host) : host.split(devices.length);
         float[] sums = new float[4];
         Map<String, Object> diagnostic = null;
+        Detector.Losses first = null;
+        DeviceBatch firstBatch = null;
         try (NDManager step = trainer.getManager().newSubManager()) {
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 List<NDArray> totals = new ArrayList<>();
@@ -47,6 +49,10 @@ final class TrainStep {
                     float weight = (float) part.batchSize() / host.batchSize();
                     DeviceBatch batch = part.toDevice(step.newSubManager(devices[d]));
                     Detector.Losses f = detector.losses(batch, trainer::forward, iteration);
+                    if (first == null) {
+                        first = f;
+                        firstBatch = batch;
+                    }
                     LossOutput l = f.loss();
                     float total = l.total().getFloat();
                     sums[0] += weight * total;
@@ -72,7 +78,7 @@ final class TrainStep {
             trainer.step();
             ClippedOptimizer.StepReport r = sgd.apply(lr);
             if (!r.applied()) {
-                diagnostic = NonFiniteReport.ofGradients(iteration, host, r.paramNorms());
+                diagnostic = NonFiniteReport.ofGradients(iteration, first, firstBatch, r.paramNorms());
             }
             return new StepResult(iteration, lr, losses, r.gradNorm(), r.applied(), seconds(dataSeconds, t0), diagnostic);
         }

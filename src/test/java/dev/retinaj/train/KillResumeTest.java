@@ -56,7 +56,7 @@ class KillResumeTest {
         assertTrue(Files.isRegularFile(killed.resolve(RunResult.FILE)));
     }
 
-    private static long lastIter(Path metrics) throws IOException {
+    static long lastIter(Path metrics) throws IOException {
         if (!Files.exists(metrics)) {
             return 0;
         }
@@ -75,6 +75,12 @@ class KillResumeTest {
     }
 
     private static Process start(List<String> sets, String... extra) throws IOException {
+        return new ProcessBuilder(command(sets, extra)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** The java command line of {@code retinaj train} with {@code sets} as --set options. */
+    static List<String> command(List<String> sets, String... extra) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dai.djl.offline=true", "-Xmx1g", "-cp", System.getProperty("java.class.path"), "dev.retinaj.cli.Main",
                 "train", "-c", "configs/shapes_r18_fpn_demo.yaml"));
@@ -83,6 +89,6 @@ class KillResumeTest {
             cmd.add(s);
         }
         cmd.addAll(List.of(extra));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return cmd;
     }
 }

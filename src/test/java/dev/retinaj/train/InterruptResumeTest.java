@@ -1,0 +1,139 @@
+package dev.retinaj.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retinaj.checkpoint.CheckpointStore;
+import dev.retinaj.data.ShapesGenerator;
+import dev.retinaj.data.ShapesParams;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real {@code retinaj train} processes sent SIGINT at random iterations: each exits with 130 after a
+ * checkpoint of the interrupted step, with no JVM crash, and prints how to resume; the chain of
+ * resumes ends with the same weights and momentum, bit for bit, as a run never interrupted.
+ * {@code -Dretinaj.interrupts=10} sends ten signals (the default, two, keeps CI short; scripts/interrupt-resume.sh runs ten).
+ */
+class InterruptResumeTest {
+    private static final int ITERS = 12;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigintAtRandomMomentsThenResumeEqualsAStraightRun() throws Exception {
+        Path data = dir.resolve("shapes");
+        ShapesGenerator.generate(data, new ShapesParams(24, 4, 96, 11, 1.0));
+        List<String> sets = TrainEndToEndTest.tinyFor(data, "train.max_iters=" + ITERS, "train.checkpoint_period=5",
+                "data.val=[]");
+        RunDirectory straight = new RunDirectory(dir.resolve("straight"));
+        assertEquals(0, start(sets, dir.resolve("straight.out"), "--out", straight.root().toString()).waitFor());
+
+        int signals = Integer.getInteger("retinaj.interrupts", 2);
+        long seed = System.nanoTime();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Path run = dir.resolve("interrupted");
+        int sent = 0;
+        for (int attempt = 0; sent < signals && attempt < 4 * signals; attempt++) {
+            boolean fresh = !Files.exists(run.resolve("config.yaml"));
+            if (!fresh && Files.exists(run.resolve(RunResult.FILE))) {
+                FileTreesForTest.delete(run); // finished before the signal: start the chain again
+                fresh = true;
+            }
+            Path out = dir.resolve("p" + attempt + ".out");
+            long from = lastIter(run.resolve("metrics.jsonl"));
+            long at = Math.min(ITERS - 1, from + 1 + rnd.nextInt(3));
+            Process p = start(sets, out, fresh ? "--out" : "--resume", run.toString());
+            while (p.isAlive() && lastIter(run.resolve("metrics.jsonl")) < at) {
+                Thread.sleep(10);
+            }
+            if (!p.isAlive()) {
+                continue;
+            }
+            Thread.sleep(rnd.nextInt(400)); // somewhere inside the next step
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "no exit after SIGINT");
+            String log = Files.readString(out);
+            if (p.exitValue() == 0 && Files.exists(run.resolve(RunResult.FILE))) {
+                continue; // the signal came during the last iteration: the run finished normally
+            }
+            sent++;
+            String why = "signal " + sent + " (seed " + seed + "): " + log;
+            assertEquals(TrainingInterrupted.EXIT_CODE, p.exitValue(), why);
+            assertFalse(log.contains("SIGSEGV") || log.contains("hs_err") || log.contains("\tat "), why);
+            assertTrue(log.contains("resume with: retinaj train --resume " + run), why);
+            assertFalse(Files.exists(run.resolve(RunResult.FILE)), why);
+            long stopped = lastIter(run.resolve("metrics.jsonl"));
+            assertEquals(stopped, CheckpointStore.readMeta(new CheckpointStore(run.resolve("checkpoints"), 3)
+                    .latest().orElseThrow()).iteration(), "the interrupted step has its checkpoint; " + why);
+        }
+        assertTrue(sent >= signals, "sent " + sent + " of " + signals + " signals");
+        assertEquals(0, start(sets, dir.resolve("last.out"), "--resume", run.toString()).waitFor());
+        assertNoCrashFiles();
+        for (String f : List.of(CheckpointStore.MODEL, CheckpointStore.OPTIMIZER)) {
+            assertArrayEquals(Files.readAllBytes(straight.checkpoints().resolve(CheckpointStore.dirName(ITERS)).resolve(f)),
+                    Files.readAllBytes(run.resolve("checkpoints").resolve(CheckpointStore.dirName(ITERS)).resolve(f)),
+                    f + " differs from the straight run's (seed " + seed + ")");
+        }
+    }
+
+    @Test
+    void aSecondSigintQuitsAtOnceAndLeavesThePreviousCheckpoint() throws Exception {
+        Path data = dir.resolve("shapes");
+        ShapesGenerator.generate(data, new ShapesParams(8, 2, 96, 11, 1.0));
+        List<String> sets = TrainEndToEndTest.tinyFor(data, "train.max_iters=50", "train.checkpoint_period=2",
+                "data.val=[]");
+        Path run = dir.resolve("twice");
+        Path out = dir.resolve("twice.out");
+        Process p = start(sets, out, "--out", run.toString());
+        while (p.isAlive() && lastIter(run.resolve("metrics.jsonl")) < 3) {
+            Thread.sleep(10);
+        }
+        for (int i = 0; i < 2; i++) {
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            Thread.sleep(5);
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String log = Files.readString(out);
+        assertEquals(130, p.exitValue(), log);
+        assertTrue(log.contains("second SIGINT: stopping at once"), log);
+        assertFalse(log.contains("SIGSEGV"), log);
+        Path latest = new CheckpointStore(run.resolve("checkpoints"), 3).latest().orElseThrow();
+        assertTrue(CheckpointStore.readMeta(latest).iteration() >= 2);
+        assertTrue(Files.size(latest.resolve(CheckpointStore.MODEL)) > 0);
+    }
+
+    private void assertNoCrashFiles() throws IOException {
+        for (Path d : List.of(dir, Path.of("."))) {
+            try (Stream<Path> s = Files.walk(d, 2)) {
+                assertFalse(s.anyMatch(f -> f.getFileName().toString().startsWith("hs_err_pid")), "hs_err file in " + d);
+            }
+        }
+    }
+
+    private static long lastIter(Path metrics) throws IOException {
+        return KillResumeTest.lastIter(metrics);
+    }
+
+    private static Process start(List<String> sets, Path output, String... extra) throws IOException {
+        return new ProcessBuilder(KillResumeTest.command(sets, extra)).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+    }
+
+    /** Deletes a run directory between attempts. */
+    private static final class FileTreesForTest {
+        static void delete(Path p) throws IOException {
+            dev.retinaj.util.FileTrees.deleteTree(p);
+        }
+    }
+}
