@@ -1,5 +1,10 @@
 package dev.retinaj.data;
 
+import dev.retinaj.data.CocoJson.Annotation;
+import dev.retinaj.data.CocoJson.Category;
+import dev.retinaj.data.CocoJson.Content;
+import dev.retinaj.data.CocoJson.Image;
+import dev.retinaj.util.FileTrees;
 import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,10 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import dev.retinaj.data.CocoJson.Annotation;
-import dev.retinaj.data.CocoJson.Category;
-import dev.retinaj.data.CocoJson.Content;
-import dev.retinaj.data.CocoJson.Image;
 
 /**
  * COCO instances JSON. Sparse category ids become classes 0..K-1 in ascending id order (the ids are
@@ -164,7 +165,7 @@ public final class CocoReader {
                 continue;
             }
             seenIds.add(im.id());
-            out.add(rb.build(im.id(), stem(im.fileName()), path));
+            out.add(rb.build(im.id(), FileTrees.stem(Path.of(im.fileName())), path));
         }
     }
 
@@ -188,12 +189,6 @@ public final class CocoReader {
             }
         }
         return cats;
-    }
-
-    static String stem(String fileName) {
-        String n = Path.of(fileName).getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
     }
 
     private static Content parse(Path json, BadSamples bad) {

@@ -1,5 +1,6 @@
 package dev.retinaj.data;
 
+import dev.retinaj.util.FileTrees;
 import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,7 +115,7 @@ public final class YoloReader {
                 float h = l[4] * p.height;
                 rb.add(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, k, false);
             }
-            records.add(rb.build(records.size() + 1, CocoReader.stem(p.image.getFileName().toString()), p.image));
+            records.add(rb.build(records.size() + 1, FileTrees.stem(p.image), p.image));
         }
         return records;
     }
@@ -130,9 +131,7 @@ public final class YoloReader {
                 break;
             }
         }
-        String file = abs.getFileName().toString();
-        int dot = file.lastIndexOf('.');
-        String txt = (dot > 0 ? file.substring(0, dot) : file) + ".txt";
+        String txt = FileTrees.stem(abs) + ".txt";
         if (at < 0) {
             return abs.resolveSibling(txt);
         }
