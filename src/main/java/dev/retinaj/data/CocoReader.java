@@ -1,11 +1,13 @@
 package dev.retinaj.data;
 
+import dev.retinaj.config.ConfigException;
 import dev.retinaj.data.CocoJson.Annotation;
 import dev.retinaj.data.CocoJson.Category;
 import dev.retinaj.data.CocoJson.Content;
 import dev.retinaj.data.CocoJson.Image;
+import dev.retinaj.util.BadFileException;
 import dev.retinaj.util.FileTrees;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +57,7 @@ public final class CocoReader {
             if (categories == null) {
                 categories = cats;
             } else if (!categories.equals(cats)) {
-                throw new UserError(part.json() + ": its categories differ from those of " + parts.get(0).json());
+                throw new BadFileException(part.json() + ": its categories differ from those of " + parts.get(0).json());
             }
             contents.add(c);
         }
@@ -77,8 +79,8 @@ public final class CocoReader {
             for (String name : classes) {
                 Long id = byName.get(name);
                 if (id == null) {
-                    throw new UserError("data.classes: '" + name + "' is not a category of "
-                            + parts.get(0).json() + " (has: " + String.join(", ", byName.keySet()) + ")", 2);
+                    throw new ConfigException("data.classes: '" + name + "' is not a category of "
+                            + parts.get(0).json() + " (has: " + String.join(", ", byName.keySet()) + ")");
                 }
                 index.put(id, classNames.size());
                 classNames.add(name);
@@ -215,7 +217,7 @@ public final class CocoReader {
 
     private static Content parse(Path json, BadSamples bad) {
         if (!Files.isRegularFile(json)) {
-            throw new UserError(json + ": annotation file not found", 2);
+            throw new UsageException(json + ": annotation file not found");
         }
         return CocoJson.parse(json, bad);
     }

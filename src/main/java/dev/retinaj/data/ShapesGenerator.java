@@ -2,8 +2,9 @@ package dev.retinaj.data;
 
 import dev.retinaj.config.DataConfig.ShapesConfig;
 import dev.retinaj.config.DataConfig;
+import dev.retinaj.util.BadFileException;
 import dev.retinaj.util.FileTrees;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.UsageException;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -62,7 +63,7 @@ public final class ShapesGenerator {
     public static void generate(Path out, ShapesParams p) {
         Path target = out.toAbsolutePath().normalize();
         if (Files.exists(target) && !FileTrees.isEmptyDir(target)) {
-            throw new UserError(out + ": already exists and is not empty; remove it or choose another --out", 2);
+            throw new UsageException(out + ": already exists and is not empty; remove it or choose another --out");
         }
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
@@ -74,9 +75,9 @@ public final class ShapesGenerator {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UserError(out + ": cannot write the shapes set: " + e.getMessage());
+            throw new BadFileException(out + ": cannot write the shapes set: " + e.getMessage());
         } catch (UncheckedIOException e) {
-            throw new UserError(out + ": cannot write the shapes set: " + e.getCause().getMessage());
+            throw new BadFileException(out + ": cannot write the shapes set: " + e.getCause().getMessage());
         } finally {
             try {
                 FileTrees.deleteTree(tmp);

@@ -1,7 +1,8 @@
 package dev.retinaj.data;
 
+import dev.retinaj.util.BadFileException;
 import dev.retinaj.util.FileTrees;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class YoloReader {
         for (String s : use) {
             List<String> entries = dy.splits().get(s);
             if (entries == null) {
-                throw new UserError(yaml + ": has no split '" + s + "' (has: " + String.join(", ", dy.splits().keySet()) + ")", 2);
+                throw new UsageException(yaml + ": has no split '" + s + "' (has: " + String.join(", ", dy.splits().keySet()) + ")");
             }
             if (dy.root() == null) {
                 bad.report(yaml, dy.rootEscape());
@@ -152,7 +153,7 @@ public final class YoloReader {
             try (Stream<Path> s = Files.walk(p)) {
                 return s.filter(Files::isRegularFile).filter(YoloReader::isImage).sorted().toList();
             } catch (IOException e) {
-                throw new UserError(p + ": cannot list: " + e.getMessage());
+                throw new BadFileException(p + ": cannot list: " + e.getMessage());
             }
         }
         if (Files.isRegularFile(p) && p.toString().endsWith(".txt")) {
@@ -170,10 +171,10 @@ public final class YoloReader {
                 }
                 return out;
             } catch (IOException e) {
-                throw new UserError(p + ": cannot read: " + e.getMessage());
+                throw new BadFileException(p + ": cannot read: " + e.getMessage());
             }
         }
-        throw new UserError(p + ": split entry '" + entry + "' is neither a folder nor a .txt list", 2);
+        throw new UsageException(p + ": split entry '" + entry + "' is neither a folder nor a .txt list");
     }
 
     static boolean isImage(Path p) {
