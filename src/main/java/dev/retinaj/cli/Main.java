@@ -93,7 +93,8 @@ public final class Main implements Runnable {
         return 2;
     }
 
-    static int exitCode(Throwable t) {
+    /** The exit code of a failure: 2 for usage and config errors, 1 otherwise. */
+    public static int exitCode(Throwable t) {
         if (t instanceof ConfigException || t instanceof UsageException) {
             return 2;
         }

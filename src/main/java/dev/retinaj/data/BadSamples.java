@@ -1,7 +1,7 @@
 package dev.retinaj.data;
 
 import dev.retinaj.config.DataConfig.OnBadSample;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.BadFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Applies {@code data.on_bad_sample}: with {@code fail} the first problem becomes a one-line
- * {@link UserError} naming the file; with {@code skip} it is logged, counted and the caller drops
+ * {@link BadFileException} naming the file; with {@code skip} it is logged, counted and the caller drops
  * the sample (or the box). Thread-safe: batch workers report decode failures here.
  */
 public final class BadSamples {
@@ -46,7 +46,7 @@ public final class BadSamples {
 
     public synchronized void report(String file, String reason) {
         if (policy == OnBadSample.FAIL) {
-            throw new UserError(file + ": " + reason + " (data.on_bad_sample: fail)");
+            throw new BadFileException(file + ": " + reason + " (data.on_bad_sample: fail)");
         }
         problems.add(new Problem(file, reason));
         if (log) {

@@ -3,7 +3,7 @@ package dev.retinaj.data;
 import dev.retinaj.config.DataConfig;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.augment.Augmenter;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.RetinaJException;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>An image that cannot be decoded is a bad sample: under {@code skip} it is left out of its batch
  * (counted, logged once) and a batch left empty is passed over; under {@code fail} the consumer gets
- * the one-line {@link UserError}.
+ * the one-line {@link dev.retinaj.util.BadFileException}.
  */
 public final class BatchLoader implements AutoCloseable {
     private final List<DetectionRecord> records;
@@ -170,8 +170,8 @@ public final class BatchLoader implements AutoCloseable {
     }
 
     private void badSample(int ri, DetectionRecord r, Exception e) {
-        if (e instanceof UserError) {
-            throw (UserError) e;
+        if (e instanceof RetinaJException re) {
+            throw re;
         }
         if (closed || Thread.currentThread().isInterrupted()
                 || e instanceof java.nio.channels.ClosedByInterruptException) {

@@ -1,5 +1,6 @@
 package dev.retinaj.data;
 
+import dev.retinaj.util.UsageException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +32,7 @@ final class ClassList {
         Map<String, Integer> m = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             if (m.put(names.get(i), i) != null) {
-                throw new dev.retinaj.util.UserError("class '" + names.get(i) + "' is listed twice", 2);
+                throw new UsageException("class '" + names.get(i) + "' is listed twice");
             }
         }
         return m;

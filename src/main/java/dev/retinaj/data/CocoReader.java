@@ -1,6 +1,13 @@
 package dev.retinaj.data;
 
-import dev.retinaj.util.UserError;
+import dev.retinaj.config.ConfigException;
+import dev.retinaj.data.CocoJson.Annotation;
+import dev.retinaj.data.CocoJson.Category;
+import dev.retinaj.data.CocoJson.Content;
+import dev.retinaj.data.CocoJson.Image;
+import dev.retinaj.util.BadFileException;
+import dev.retinaj.util.FileTrees;
+import dev.retinaj.util.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import dev.retinaj.data.CocoJson.Annotation;
-import dev.retinaj.data.CocoJson.Category;
-import dev.retinaj.data.CocoJson.Content;
-import dev.retinaj.data.CocoJson.Image;
 
 /**
  * COCO instances JSON. Sparse category ids become classes 0..K-1 in ascending id order (the ids are
@@ -54,7 +57,7 @@ public final class CocoReader {
             if (categories == null) {
                 categories = cats;
             } else if (!categories.equals(cats)) {
-                throw new UserError(part.json() + ": its categories differ from those of " + parts.get(0).json());
+                throw new BadFileException(part.json() + ": its categories differ from those of " + parts.get(0).json());
             }
             contents.add(c);
         }
@@ -76,8 +79,8 @@ public final class CocoReader {
             for (String name : classes) {
                 Long id = byName.get(name);
                 if (id == null) {
-                    throw new UserError("data.classes: '" + name + "' is not a category of "
-                            + parts.get(0).json() + " (has: " + String.join(", ", byName.keySet()) + ")", 2);
+                    throw new ConfigException("data.classes: '" + name + "' is not a category of "
+                            + parts.get(0).json() + " (has: " + String.join(", ", byName.keySet()) + ")");
                 }
                 index.put(id, classNames.size());
                 classNames.add(name);
@@ -86,46 +89,26 @@ public final class CocoReader {
         }
         List<DetectionRecord> records = new ArrayList<>();
         Set<Long> seenIds = new HashSet<>();
+        Gathering g = new Gathering(categories.keySet(), index, keepEmpty, seenIds, records, bad);
         for (int p = 0; p < parts.size(); p++) {
             Content c = contents.get(p);
             if (c != null) {
-                collect(parts.get(p), c, categories.keySet(), index, keepEmpty, seenIds, records, bad);
+                collect(parts.get(p), c, g);
             }
         }
         long[] catIds = ids.stream().mapToLong(Long::longValue).toArray();
         return new LoadedSplit(records, classNames, catIds, LoadReport.of(records, bad));
     }
 
-    private static void collect(Part part, Content c, Set<Long> knownCategories, Map<Long, Integer> index,
-                                boolean keepEmpty, Set<Long> seenIds, List<DetectionRecord> out, BadSamples bad) {
+    /** What the parts of one split share while their records are gathered. */
+    private record Gathering(Set<Long> knownCategories, Map<Long, Integer> index, boolean keepEmpty,
+                             Set<Long> seenIds, List<DetectionRecord> out, BadSamples bad) {}
+
+    private static void collect(Part part, Content c, Gathering g) {
         String file = part.json().toString();
-        Map<Long, Image> images = new LinkedHashMap<>();
-        for (Image im : c.images()) {
-            if (images.containsKey(im.id()) || seenIds.contains(im.id())) {
-                bad.report(file, "duplicate image id " + im.id() + " (" + im.fileName() + ")");
-                continue;
-            }
-            images.put(im.id(), im);
-        }
-        Map<Long, List<Annotation>> byImage = new HashMap<>();
-        for (Annotation a : c.annotations()) {
-            if (!images.containsKey(a.imageId())) {
-                bad.report(file, "annotation " + a.id() + " refers to unknown image id " + a.imageId());
-                continue;
-            }
-            if (!knownCategories.contains(a.categoryId())) {
-                bad.report(file, "annotation " + a.id() + " has unknown category id " + a.categoryId());
-                continue;
-            }
-            if (!index.containsKey(a.categoryId())) {
-                continue; // a category left out by data.classes
-            }
-            if (a.bbox() == null || a.bbox().length != 4) {
-                bad.report(file, "annotation " + a.id() + " has no 4-number bbox");
-                continue;
-            }
-            byImage.computeIfAbsent(a.imageId(), k -> new ArrayList<>()).add(a);
-        }
+        BadSamples bad = g.bad();
+        Map<Long, Image> images = uniqueImages(file, c, g);
+        Map<Long, List<Annotation>> byImage = annotationsByImage(file, c, images.keySet(), g);
         for (Image im : images.values()) {
             if (im.fileName() == null || im.fileName().isBlank()) {
                 bad.report(file, "image id " + im.id() + " has no file_name");
@@ -142,29 +125,71 @@ public final class CocoReader {
             if (!ImageIntegrity.check(path, bad)) {
                 continue;
             }
-            int w = im.width();
-            int h = im.height();
-            if (w <= 0 || h <= 0) {
-                try {
-                    int[] wh = ImageDecoder.size(path);
-                    w = wh[0];
-                    h = wh[1];
-                } catch (IOException e) {
-                    bad.report(path, "no width/height in the JSON and the image header is unreadable");
-                    continue;
-                }
+            int[] wh = size(im, path, bad);
+            if (wh == null) {
+                continue;
             }
-            RecordBuilder rb = new RecordBuilder(file + " (image id " + im.id() + ")", w, h, bad);
+            RecordBuilder rb = new RecordBuilder(file + " (image id " + im.id() + ")", wh[0], wh[1], bad);
             for (Annotation a : byImage.getOrDefault(im.id(), List.of())) {
                 double[] b = a.bbox();
                 rb.add((float) b[0], (float) b[1], (float) (b[0] + b[2]), (float) (b[1] + b[3]),
-                        index.get(a.categoryId()), a.crowd());
+                        g.index().get(a.categoryId()), a.crowd());
             }
-            if (rb.size() == 0 && !keepEmpty) {
+            if (rb.size() == 0 && !g.keepEmpty()) {
                 continue;
             }
-            seenIds.add(im.id());
-            out.add(rb.build(im.id(), stem(im.fileName()), path));
+            g.seenIds().add(im.id());
+            g.out().add(rb.build(im.id(), FileTrees.stem(Path.of(im.fileName())), path));
+        }
+    }
+
+    private static Map<Long, Image> uniqueImages(String file, Content c, Gathering g) {
+        Map<Long, Image> images = new LinkedHashMap<>();
+        for (Image im : c.images()) {
+            if (images.containsKey(im.id()) || g.seenIds().contains(im.id())) {
+                g.bad().report(file, "duplicate image id " + im.id() + " (" + im.fileName() + ")");
+                continue;
+            }
+            images.put(im.id(), im);
+        }
+        return images;
+    }
+
+    private static Map<Long, List<Annotation>> annotationsByImage(String file, Content c, Set<Long> imageIds,
+                                                                  Gathering g) {
+        BadSamples bad = g.bad();
+        Map<Long, List<Annotation>> byImage = new HashMap<>();
+        for (Annotation a : c.annotations()) {
+            if (!imageIds.contains(a.imageId())) {
+                bad.report(file, "annotation " + a.id() + " refers to unknown image id " + a.imageId());
+                continue;
+            }
+            if (!g.knownCategories().contains(a.categoryId())) {
+                bad.report(file, "annotation " + a.id() + " has unknown category id " + a.categoryId());
+                continue;
+            }
+            if (!g.index().containsKey(a.categoryId())) {
+                continue; // a category left out by data.classes
+            }
+            if (a.bbox() == null || a.bbox().length != 4) {
+                bad.report(file, "annotation " + a.id() + " has no 4-number bbox");
+                continue;
+            }
+            byImage.computeIfAbsent(a.imageId(), k -> new ArrayList<>()).add(a);
+        }
+        return byImage;
+    }
+
+    /** Width and height from the JSON, else from the image header; null (reported) if neither. */
+    private static int[] size(Image im, Path path, BadSamples bad) {
+        if (im.width() > 0 && im.height() > 0) {
+            return new int[] {im.width(), im.height()};
+        }
+        try {
+            return ImageDecoder.size(path);
+        } catch (IOException e) {
+            bad.report(path, "no width/height in the JSON and the image header is unreadable");
+            return null;
         }
     }
 
@@ -190,15 +215,9 @@ public final class CocoReader {
         return cats;
     }
 
-    static String stem(String fileName) {
-        String n = Path.of(fileName).getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
-    }
-
     private static Content parse(Path json, BadSamples bad) {
         if (!Files.isRegularFile(json)) {
-            throw new UserError(json + ": annotation file not found", 2);
+            throw new UsageException(json + ": annotation file not found");
         }
         return CocoJson.parse(json, bad);
     }

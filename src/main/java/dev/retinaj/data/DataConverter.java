@@ -1,8 +1,9 @@
 package dev.retinaj.data;
 
 import dev.retinaj.config.DataConfig.Format;
+import dev.retinaj.util.BadFileException;
 import dev.retinaj.util.OutputFolder;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.UsageException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class DataConverter {
         List<String> use = splits.isEmpty() ? in.splits() : splits;
         boolean wholeVoc = use.isEmpty() && in.format() == Format.VOC;
         if (use.isEmpty() && !wholeVoc) {
-            throw new UserError(in.root() + ": no splits found to convert", 2);
+            throw new UsageException(in.root() + ": no splits found to convert");
         }
         LoadedSplit union = in.read(in.format() == Format.VOC || splits.isEmpty() ? List.of() : use,
                 BadSamples.collecting());
@@ -59,7 +60,7 @@ public final class DataConverter {
         bySplit.replaceAll((s, recs) -> recs.stream().filter(r -> copyable(r, inside, bad)).toList());
         if (bySplit.values().stream().allMatch(List::isEmpty)) {
             List<Problem> ps = bad.problems();
-            throw new UserError(in.root() + ": nothing to convert, no usable images"
+            throw new BadFileException(in.root() + ": nothing to convert, no usable images"
                     + (ps.isEmpty() ? "" : " (" + ps.size() + " problems, first: " + ps.get(0) + ")"));
         }
         ImageFiles.Placement how = link ? ImageFiles.Placement.LINK : ImageFiles.Placement.COPY;
@@ -89,7 +90,7 @@ public final class DataConverter {
                 YoloWriter.writeYaml(out, List.copyOf(bySplit.keySet()), classes);
             }
         } catch (IOException e) {
-            throw new UserError("--out " + out + ": cannot write: " + OutputFolder.reason(e));
+            throw new BadFileException("--out " + out + ": cannot write: " + OutputFolder.reason(e));
         }
         return new Result(counts, boxes, dropped, bad.problems());
     }

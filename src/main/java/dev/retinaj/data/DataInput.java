@@ -1,7 +1,7 @@
 package dev.retinaj.data;
 
 import dev.retinaj.config.DataConfig.Format;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
         try {
             return Format.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UserError(option + ": unknown format '" + name + "' (allowed: voc, coco, yolo)", 2);
+            throw new UsageException(option + ": unknown format '" + name + "' (allowed: voc, coco, yolo)");
         }
     }
 
@@ -50,7 +50,7 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
                         yield s.map(p -> INSTANCES.matcher(p.getFileName().toString()))
                                 .filter(Matcher::matches).map(m -> m.group(1)).sorted().toList();
                     } catch (java.io.IOException e) {
-                        throw new UserError(ann + ": cannot list instances_*.json: " + e.getMessage(), 2);
+                        throw new UsageException(ann + ": cannot list instances_*.json: " + e.getMessage());
                     }
                 }
                 yield List.of(cocoSplit(root));
@@ -81,7 +81,7 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
                 for (String s : use) {
                     Path json = Files.isDirectory(root) ? root.resolve("annotations/instances_" + s + ".json") : root;
                     if (!Files.isDirectory(root) && !splits.isEmpty() && !s.equals(cocoSplit(root))) {
-                        throw new UserError(root + ": holds split '" + cocoSplit(root) + "', not '" + s + "'", 2);
+                        throw new UsageException(root + ": holds split '" + cocoSplit(root) + "', not '" + s + "'");
                     }
                     parts.add(new CocoReader.Part(json, imagesFor(json, s), DataPaths.within(dataRoot(), allowOutsideRoot)));
                 }
@@ -115,13 +115,13 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
 
     private void requireExists() {
         if (!Files.exists(root)) {
-            throw new UserError(root + ": not found", 2);
+            throw new UsageException(root + ": not found");
         }
         if (format == Format.VOC && !Files.isDirectory(root.resolve("Annotations"))) {
-            throw new UserError(root + ": not a VOC20xx folder (no Annotations/ in it)", 2);
+            throw new UsageException(root + ": not a VOC20xx folder (no Annotations/ in it)");
         }
         if (format == Format.YOLO && !Files.isRegularFile(yaml())) {
-            throw new UserError(root + ": no data.yaml there (give the data.yaml file for yolo)", 2);
+            throw new UsageException(root + ": no data.yaml there (give the data.yaml file for yolo)");
         }
     }
 

@@ -1,7 +1,8 @@
 package dev.retinaj.data;
 
+import dev.retinaj.config.ConfigException;
 import dev.retinaj.config.DataConfig;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.BadFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,14 +32,14 @@ public final class DataSource {
      */
     public static LoadedSplit load(DataConfig cfg, List<String> splits, String key, BadSamples bad, boolean keepEmpty) {
         if (splits == null || splits.isEmpty()) {
-            throw new UserError(key + ": no splits given", 2);
+            throw new ConfigException(key + ": no splits given");
         }
         Path root = root(cfg);
         ShapesGenerator.generateIfAbsent(cfg, root);
         LoadedSplit s = read(cfg, splits, classes(cfg, root), keepEmpty, bad);
         if (s.records().isEmpty()) {
             List<Problem> ps = s.report().problems();
-            throw new UserError(key + " " + splits + " under " + root + ": no usable images"
+            throw new BadFileException(key + " " + splits + " under " + root + ": no usable images"
                     + (ps.isEmpty() ? "" : " (" + ps.size() + " problems, first: " + ps.get(0) + ")"));
         }
         return s;
@@ -93,7 +94,7 @@ public final class DataSource {
     private static Path contained(DataPaths paths, Path file) {
         String why = paths.fileEscape(file);
         if (why != null) {
-            throw new UserError(file + ": " + why + DataPaths.HINT);
+            throw new BadFileException(file + ": " + why + DataPaths.HINT);
         }
         return file;
     }
@@ -101,7 +102,7 @@ public final class DataSource {
     /** {@code data.root} as a path (relative paths are relative to the working directory). */
     public static Path root(DataConfig cfg) {
         if (cfg.root() == null || cfg.root().isBlank()) {
-            throw new UserError("data.root: not set (the data set folder, e.g. data/coco)", 2);
+            throw new ConfigException("data.root: not set (the data set folder, e.g. data/coco)");
         }
         return Path.of(cfg.root());
     }

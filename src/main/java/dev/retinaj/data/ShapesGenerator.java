@@ -1,8 +1,10 @@
 package dev.retinaj.data;
 
-import dev.retinaj.config.DataConfig;
 import dev.retinaj.config.DataConfig.ShapesConfig;
-import dev.retinaj.util.UserError;
+import dev.retinaj.config.DataConfig;
+import dev.retinaj.util.BadFileException;
+import dev.retinaj.util.FileTrees;
+import dev.retinaj.util.UsageException;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -18,11 +20,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -62,12 +62,12 @@ public final class ShapesGenerator {
      */
     public static void generate(Path out, ShapesParams p) {
         Path target = out.toAbsolutePath().normalize();
-        if (Files.exists(target) && !isEmptyDir(target)) {
-            throw new UserError(out + ": already exists and is not empty; remove it or choose another --out", 2);
+        if (Files.exists(target) && !FileTrees.isEmptyDir(target)) {
+            throw new UsageException(out + ": already exists and is not empty; remove it or choose another --out");
         }
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
-            deleteTree(tmp);
+            FileTrees.deleteTree(tmp);
             Files.createDirectories(tmp);
             write(tmp, p);
             if (Files.exists(target)) {
@@ -75,12 +75,12 @@ public final class ShapesGenerator {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UserError(out + ": cannot write the shapes set: " + e.getMessage());
+            throw new BadFileException(out + ": cannot write the shapes set: " + e.getMessage());
         } catch (UncheckedIOException e) {
-            throw new UserError(out + ": cannot write the shapes set: " + e.getCause().getMessage());
+            throw new BadFileException(out + ": cannot write the shapes set: " + e.getCause().getMessage());
         } finally {
             try {
-                deleteTree(tmp);
+                FileTrees.deleteTree(tmp);
             } catch (IOException ignored) {
                 // best effort
             }
@@ -92,7 +92,7 @@ public final class ShapesGenerator {
      * generates the set there. Returns whether it did.
      */
     public static boolean generateIfAbsent(DataConfig cfg, Path root) {
-        if (!cfg.shapes().generate() || (Files.exists(root) && !isEmptyDir(root))) {
+        if (!cfg.shapes().generate() || (Files.exists(root) && !FileTrees.isEmptyDir(root))) {
             return false;
         }
         ShapesParams p = ShapesParams.from(cfg.shapes());
@@ -263,28 +263,6 @@ public final class ShapesGenerator {
             w.write(null, new IIOImage(img, null, null), param);
         } finally {
             w.reset();
-        }
-    }
-
-    private static boolean isEmptyDir(Path p) {
-        if (!Files.isDirectory(p)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(p)) {
-            return s.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
         }
     }
 }

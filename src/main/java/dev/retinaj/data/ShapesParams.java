@@ -1,7 +1,7 @@
 package dev.retinaj.data;
 
-import dev.retinaj.config.DataConfig.ShapesConfig;
 import dev.retinaj.config.DataConfig.ShapesConfig.Style;
+import dev.retinaj.config.DataConfig.ShapesConfig;
 
 /**
  * What {@link ShapesGenerator} makes: image counts per split, square image size in pixels, the seed,

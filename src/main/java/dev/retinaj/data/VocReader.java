@@ -1,6 +1,7 @@
 package dev.retinaj.data;
 
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.BadFileException;
+import dev.retinaj.util.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -51,7 +52,7 @@ public final class VocReader {
         for (String s : splits) {
             int slash = s.lastIndexOf('/');
             if (slash <= 0) {
-                throw new UserError("VOC split '" + s + "' must look like VOC2007/trainval", 2);
+                throw new UsageException("VOC split '" + s + "' must look like VOC2007/trainval");
             }
             parts.add(new Part(devkit.resolve(s.substring(0, slash)), s.substring(slash + 1), paths));
         }
@@ -112,7 +113,7 @@ public final class VocReader {
                     .filter(n -> n.endsWith(".txt") && !n.contains("_"))
                     .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
         } catch (IOException e) {
-            throw new UserError(main + ": cannot list: " + e.getMessage());
+            throw new BadFileException(main + ": cannot list: " + e.getMessage());
         }
     }
 
@@ -124,13 +125,13 @@ public final class VocReader {
         if (part.split() == null) {
             Path ann = part.yearDir().resolve("Annotations");
             if (!Files.isDirectory(ann)) {
-                throw new UserError(ann + ": not found (expected a VOC20xx folder holding Annotations/)", 2);
+                throw new UsageException(ann + ": not found (expected a VOC20xx folder holding Annotations/)");
             }
             try (Stream<Path> s = Files.list(ann)) {
                 return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xml"))
                         .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
             } catch (IOException e) {
-                throw new UserError(ann + ": cannot list: " + e.getMessage());
+                throw new BadFileException(ann + ": cannot list: " + e.getMessage());
             }
         }
         Path list = splitFile(part);
@@ -138,7 +139,7 @@ public final class VocReader {
             return List.of();
         }
         if (!Files.isRegularFile(list)) {
-            throw new UserError(list + ": split file not found", 2);
+            throw new UsageException(list + ": split file not found");
         }
         try {
             List<String> ids = new ArrayList<>();
@@ -150,7 +151,7 @@ public final class VocReader {
             }
             return ids;
         } catch (IOException e) {
-            throw new UserError(list + ": cannot read: " + e.getMessage());
+            throw new BadFileException(list + ": cannot read: " + e.getMessage());
         }
     }
 

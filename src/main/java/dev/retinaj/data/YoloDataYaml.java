@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.BadFileException;
+import dev.retinaj.util.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,16 +32,16 @@ public record YoloDataYaml(Path file, Path root, String rootEscape, Map<String, 
     /** @param allowOutside {@code data.allow_outside_root}: paths may leave the yaml's folder */
     public static YoloDataYaml parse(Path yaml, boolean allowOutside) {
         if (!Files.isRegularFile(yaml)) {
-            throw new UserError(yaml + ": data.yaml not found", 2);
+            throw new UsageException(yaml + ": data.yaml not found");
         }
         JsonNode n;
         try {
             n = YAML.readTree(yaml.toFile());
         } catch (IOException e) {
-            throw new UserError(yaml + ": malformed YAML: " + VocReader.oneLine(e.getMessage()));
+            throw new BadFileException(yaml + ": malformed YAML: " + VocReader.oneLine(e.getMessage()));
         }
         if (n == null || !n.isObject()) {
-            throw new UserError(yaml + ": not a YAML mapping");
+            throw new BadFileException(yaml + ": not a YAML mapping");
         }
         Path dir = yaml.toAbsolutePath().getParent();
         DataPaths paths = DataPaths.within(dir, allowOutside);
@@ -88,13 +89,13 @@ public record YoloDataYaml(Path file, Path root, String rootEscape, Map<String, 
                 try {
                     byIndex.put(Integer.parseInt(e.getKey().trim()), e.getValue().asText());
                 } catch (NumberFormatException ex) {
-                    throw new UserError(yaml + ": names key '" + e.getKey() + "' is not a class index 0..K-1");
+                    throw new BadFileException(yaml + ": names key '" + e.getKey() + "' is not a class index 0..K-1");
                 }
             }
             List<String> names = new ArrayList<>();
             for (var e : byIndex.entrySet()) {
                 if (e.getKey() != names.size()) {
-                    throw new UserError(yaml + ": names must be numbered 0..K-1 without gaps");
+                    throw new BadFileException(yaml + ": names must be numbered 0..K-1 without gaps");
                 }
                 names.add(e.getValue());
             }
@@ -103,7 +104,7 @@ public record YoloDataYaml(Path file, Path root, String rootEscape, Map<String, 
         Path classesTxt = yaml.toAbsolutePath().getParent().resolve("classes.txt");
         String why = paths.fileEscape(classesTxt);
         if (why != null) {
-            throw new UserError(classesTxt + ": " + why + DataPaths.HINT);
+            throw new BadFileException(classesTxt + ": " + why + DataPaths.HINT);
         }
         if (!Files.isRegularFile(classesTxt)) {
             return null;
@@ -111,7 +112,7 @@ public record YoloDataYaml(Path file, Path root, String rootEscape, Map<String, 
         try {
             return Files.readAllLines(classesTxt).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         } catch (IOException e) {
-            throw new UserError(classesTxt + ": cannot read: " + e.getMessage());
+            throw new BadFileException(classesTxt + ": cannot read: " + e.getMessage());
         }
     }
 }

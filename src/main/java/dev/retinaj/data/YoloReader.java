@@ -1,6 +1,8 @@
 package dev.retinaj.data;
 
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.BadFileException;
+import dev.retinaj.util.FileTrees;
+import dev.retinaj.util.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +40,7 @@ public final class YoloReader {
         for (String s : use) {
             List<String> entries = dy.splits().get(s);
             if (entries == null) {
-                throw new UserError(yaml + ": has no split '" + s + "' (has: " + String.join(", ", dy.splits().keySet()) + ")", 2);
+                throw new UsageException(yaml + ": has no split '" + s + "' (has: " + String.join(", ", dy.splits().keySet()) + ")");
             }
             if (dy.root() == null) {
                 bad.report(yaml, dy.rootEscape());
@@ -114,7 +116,7 @@ public final class YoloReader {
                 float h = l[4] * p.height;
                 rb.add(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, k, false);
             }
-            records.add(rb.build(records.size() + 1, CocoReader.stem(p.image.getFileName().toString()), p.image));
+            records.add(rb.build(records.size() + 1, FileTrees.stem(p.image), p.image));
         }
         return records;
     }
@@ -130,9 +132,7 @@ public final class YoloReader {
                 break;
             }
         }
-        String file = abs.getFileName().toString();
-        int dot = file.lastIndexOf('.');
-        String txt = (dot > 0 ? file.substring(0, dot) : file) + ".txt";
+        String txt = FileTrees.stem(abs) + ".txt";
         if (at < 0) {
             return abs.resolveSibling(txt);
         }
@@ -153,7 +153,7 @@ public final class YoloReader {
             try (Stream<Path> s = Files.walk(p)) {
                 return s.filter(Files::isRegularFile).filter(YoloReader::isImage).sorted().toList();
             } catch (IOException e) {
-                throw new UserError(p + ": cannot list: " + e.getMessage());
+                throw new BadFileException(p + ": cannot list: " + e.getMessage());
             }
         }
         if (Files.isRegularFile(p) && p.toString().endsWith(".txt")) {
@@ -171,10 +171,10 @@ public final class YoloReader {
                 }
                 return out;
             } catch (IOException e) {
-                throw new UserError(p + ": cannot read: " + e.getMessage());
+                throw new BadFileException(p + ": cannot read: " + e.getMessage());
             }
         }
-        throw new UserError(p + ": split entry '" + entry + "' is neither a folder nor a .txt list", 2);
+        throw new UsageException(p + ": split entry '" + entry + "' is neither a folder nor a .txt list");
     }
 
     static boolean isImage(Path p) {

@@ -1,6 +1,5 @@
 package dev.retinaj.engine;
 
-import dev.retinaj.util.UserError;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.util.cuda.CudaUtils;
@@ -53,7 +52,7 @@ public final class EngineSetup {
             }
             case "gpu" -> {
                 if (gpus == 0) {
-                    throw new UserError("device: gpu asked for, but " + ENGINE + " sees no GPU "
+                    throw new DeviceUnavailable("device: gpu asked for, but " + ENGINE + " sees no GPU "
                             + "(see README, 'Running on CUDA')");
                 }
                 for (int i = 0; i < gpus; i++) {
@@ -64,7 +63,7 @@ public final class EngineSetup {
                 for (String id : spec.substring("gpu:".length()).split(",")) {
                     int i = Integer.parseInt(id.trim());
                     if (i >= gpus) {
-                        throw new UserError("device: gpu:" + i + " asked for, but " + ENGINE
+                        throw new DeviceUnavailable("device: gpu:" + i + " asked for, but " + ENGINE
                                 + " sees " + gpus + " GPU(s)");
                     }
                     out.add(Device.gpu(i));

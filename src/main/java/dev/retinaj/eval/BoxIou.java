@@ -6,11 +6,14 @@ final class BoxIou {
     }
 
     /**
-     * IoU of a detection with a ground-truth box; for a crowd ground truth the union is the detection's
-     * own area (intersection over detection area).
+     * IoU of a detection with ground-truth box {@code a} of {@code gt}; if {@code crowd} the union is the
+     * detection's own area (intersection over detection area).
      */
-    static double iou(double dx, double dy, double dw, double dh,
-                      double gx, double gy, double gw, double gh, boolean crowd) {
+    static double iou(double dx, double dy, double dw, double dh, GroundTruth gt, int a, boolean crowd) {
+        double gx = gt.x[a];
+        double gy = gt.y[a];
+        double gw = gt.w[a];
+        double gh = gt.h[a];
         double iw = Math.min(dw + dx, gw + gx) - Math.max(dx, gx);
         if (iw <= 0) {
             return 0;

@@ -49,7 +49,7 @@ public final class CocoMetrics implements Metrics {
     }
 
     private int idx(int t, int r, int k, int a, int m) {
-        return CocoEvaluator.precisionIndex(t, r, k, a, m, catIds.length);
+        return CocoAccumulation.precisionIndex(t, r, k, a, m, catIds.length);
     }
 
     /** pycocotools' _summarizeDets. */
@@ -95,7 +95,7 @@ public final class CocoMetrics implements Metrics {
                         }
                     }
                 } else {
-                    double v = recall[CocoEvaluator.recallIndex(t, k, a, m, numCats)];
+                    double v = recall[CocoAccumulation.recallIndex(t, k, a, m, numCats)];
                     if (v > -1) {
                         sum += v;
                         cnt++;

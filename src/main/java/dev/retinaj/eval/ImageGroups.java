@@ -38,6 +38,6 @@ final class ImageGroups {
     }
 
     static double iou(GroundTruth gt, int a, Result r) {
-        return BoxIou.iou(r.x(), r.y(), r.w(), r.h(), gt.x[a], gt.y[a], gt.w[a], gt.h[a], false);
+        return BoxIou.iou(r.x(), r.y(), r.w(), r.h(), gt, a, false);
     }
 }

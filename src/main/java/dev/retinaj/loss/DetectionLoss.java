@@ -8,9 +8,9 @@ import ai.djl.nn.Activation;
 import dev.retinaj.anchors.BoxCoder;
 import dev.retinaj.anchors.Targets;
 import dev.retinaj.config.Alpha;
+import dev.retinaj.config.ConfigException;
 import dev.retinaj.config.LossConfig;
 import dev.retinaj.model.HeadOutputs;
-import dev.retinaj.util.UserError;
 
 /**
  * RetinaNet's training loss: classification over valid anchors plus box regression over
@@ -82,8 +82,8 @@ public final class DetectionLoss {
             int n = a.perClass().size();
             int need = softmax() ? numClasses + 1 : numClasses;
             if (n != need && !(n == numClasses + 1 && !softmax())) {
-                throw new UserError("loss.cls.alpha: a per-class list needs " + (numClasses + 1)
-                        + " values (background first), got " + n, 2);
+                throw new ConfigException("loss.cls.alpha: a per-class list needs " + (numClasses + 1)
+                        + " values (background first), got " + n);
             }
         }
     }

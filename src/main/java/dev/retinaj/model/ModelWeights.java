@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import dev.retinaj.config.ModelConfig;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.BadFileException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -89,7 +89,7 @@ public final class ModelWeights {
                     && problems.mismatchedNames.stream().allMatch(n -> n.startsWith(CLS_LOGITS));
             if (!reinitCls) {
                 if (tensors.containsKey("conv1.weight") && tensors.keySet().stream().noneMatch(n -> n.startsWith("head."))) {
-                    throw new UserError(file + ": holds ImageNet backbone weights (conv1.weight, no head.*); "
+                    throw new BadFileException(file + ": holds ImageNet backbone weights (conv1.weight, no head.*); "
                             + "set model.backbone.weights to it instead of model.weights");
                 }
                 problems.throwIfAny(file);
@@ -149,7 +149,7 @@ public final class ModelWeights {
     private static Path existing(String path, String key) {
         Path p = Path.of(path);
         if (!Files.isRegularFile(p)) {
-            throw new UserError(key + ": weight file not found: " + path);
+            throw new BadFileException(key + ": weight file not found: " + path);
         }
         return p;
     }
@@ -158,19 +158,19 @@ public final class ModelWeights {
     static Map<String, NDArray> read(Path file, NDManager manager, java.util.function.Predicate<String> skip) {
         String fileName = file.getFileName().toString();
         if (fileName.endsWith(".pth") || fileName.endsWith(".pt")) {
-            throw new UserError(file + ": a PyTorch pickle; convert it first with "
+            throw new BadFileException(file + ": a PyTorch pickle; convert it first with "
                     + "python3 scripts/export_torchvision_weights.py --in " + file + " --out FILE.safetensors");
         }
         NDList list;
         try (InputStream is = new BufferedInputStream(Files.newInputStream(file))) {
             list = NDList.decode(manager, is);
         } catch (IOException | RuntimeException e) {
-            throw new UserError(file + ": cannot read weights (" + e.getMessage() + ")", e);
+            throw new BadFileException(file + ": cannot read weights (" + e.getMessage() + ")", e);
         }
         Map<String, NDArray> out = new LinkedHashMap<>();
         for (NDArray a : list) {
             if (a.getName() == null) {
-                throw new UserError(file + ": tensors have no names (expected .safetensors or .npz with named arrays)");
+                throw new BadFileException(file + ": tensors have no names (expected .safetensors or .npz with named arrays)");
             }
             if (!skip.test(a.getName())) {
                 out.put(a.getName(), a);
@@ -225,7 +225,7 @@ public final class ModelWeights {
             add(parts, "missing", missing);
             add(parts, "unexpected", unexpected);
             add(parts, "shape mismatch", mismatched);
-            throw new UserError(file + ": weights do not fit the model: " + String.join("; ", parts));
+            throw new BadFileException(file + ": weights do not fit the model: " + String.join("; ", parts));
         }
 
         private static void add(List<String> parts, String what, List<String> names) {

@@ -1,6 +1,8 @@
 package dev.retinaj.spark;
 
 import dev.retinaj.config.ConfigException;
+import dev.retinaj.util.RetinaJException;
+import dev.retinaj.util.UsageException;
 import dev.retinaj.util.UserError;
 import java.io.PrintWriter;
 
@@ -22,6 +24,9 @@ final class JobErrors {
             if (t instanceof UserError u) {
                 line = u.getMessage();
                 code = u.exitCode();
+            } else if (t instanceof RetinaJException) {
+                line = t.getMessage();
+                code = t instanceof UsageException ? 2 : 1;
             } else if (t instanceof ConfigException) {
                 line = t.getMessage();
                 code = 2;

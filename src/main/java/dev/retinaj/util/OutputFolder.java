@@ -5,7 +5,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * The folder an option such as {@code --out} or {@code --plots} names, checked and created with one
@@ -55,13 +54,6 @@ public final class OutputFolder {
     }
 
     private static boolean isEmptyOrAbsent(Path dir) {
-        if (!Files.exists(dir)) {
-            return true;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
+        return !Files.exists(dir) || FileTrees.isEmptyDir(dir);
     }
 }

@@ -1,5 +1,7 @@
 package dev.retinaj.data;
 
+import dev.retinaj.util.UsageException;
+import dev.retinaj.util.BadFileException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.DataConfig;
 import dev.retinaj.config.DataConfig.OnBadSample;
-import dev.retinaj.util.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,7 @@ class BadSamplesTest {
     @TempDir
     Path tmp;
 
-    private static void assertOneLine(UserError e, String file, String reason) {
+    private static void assertOneLine(RuntimeException e, String file, String reason) {
         assertTrue(e.getMessage().contains(file), e.getMessage());
         assertTrue(e.getMessage().contains(reason), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
@@ -32,7 +33,7 @@ class BadSamplesTest {
     void malformedVocXml() throws Exception {
         Path devkit = DataFixtures.voc(tmp);
         Files.writeString(devkit.resolve("VOC2007/Annotations/000007.xml"), "<annotation><size><width>5</wid");
-        UserError e = assertThrows(UserError.class,
+        BadFileException e = assertThrows(BadFileException.class,
                 () -> VocReader.read(devkit, trainval, null, new BadSamples(OnBadSample.FAIL)));
         assertOneLine(e, "000007.xml", "malformed XML");
         LoadedSplit s = VocReader.read(devkit, trainval, null, new BadSamples(OnBadSample.SKIP));
@@ -44,7 +45,7 @@ class BadSamplesTest {
     void missingVocImage() throws Exception {
         Path devkit = DataFixtures.voc(tmp);
         Files.delete(devkit.resolve("VOC2007/JPEGImages/000005.jpg"));
-        UserError e = assertThrows(UserError.class,
+        BadFileException e = assertThrows(BadFileException.class,
                 () -> VocReader.read(devkit, trainval, null, new BadSamples(OnBadSample.FAIL)));
         assertOneLine(e, "000005.jpg", "image file not found");
         LoadedSplit s = VocReader.read(devkit, trainval, null, new BadSamples(OnBadSample.SKIP));
@@ -56,7 +57,7 @@ class BadSamplesTest {
         Path devkit = DataFixtures.voc(tmp);
         Path xml = devkit.resolve("VOC2007/Annotations/000007.xml");
         Files.writeString(xml, Files.readString(xml).replace("<xmax>500</xmax>", "<xmax>140</xmax>"));
-        UserError e = assertThrows(UserError.class,
+        BadFileException e = assertThrows(BadFileException.class,
                 () -> VocReader.read(devkit, trainval, null, new BadSamples(OnBadSample.FAIL)));
         assertOneLine(e, "000007.xml", "degenerate box");
         LoadedSplit s = VocReader.read(devkit, trainval, null, new BadSamples(OnBadSample.SKIP));
@@ -93,14 +94,14 @@ class BadSamplesTest {
         String good = Files.readString(json);
 
         Files.writeString(json, good.substring(0, good.length() / 2));
-        UserError e = assertThrows(UserError.class, () -> CocoReader.read(parts, null, true, new BadSamples(OnBadSample.FAIL)));
+        BadFileException e = assertThrows(BadFileException.class, () -> CocoReader.read(parts, null, true, new BadSamples(OnBadSample.FAIL)));
         assertOneLine(e, "instances_val.json", "malformed COCO JSON");
         LoadedSplit s = CocoReader.read(parts, null, true, new BadSamples(OnBadSample.SKIP));
         assertEquals(0, s.records().size());
         assertEquals(1, s.report().problems().size());
 
         Files.writeString(json, good.replace("\"bbox\": [10.0,20.0,40.0,60.0]", "\"bbox\": [10.0,20.0,0.0,60.0]"));
-        e = assertThrows(UserError.class, () -> CocoReader.read(parts, null, true, new BadSamples(OnBadSample.FAIL)));
+        e = assertThrows(BadFileException.class, () -> CocoReader.read(parts, null, true, new BadSamples(OnBadSample.FAIL)));
         assertOneLine(e, "instances_val.json", "degenerate box [10, 20, 10, 80]");
         s = CocoReader.read(parts, null, true, new BadSamples(OnBadSample.SKIP));
         assertEquals(3, s.records().size());
@@ -108,7 +109,7 @@ class BadSamplesTest {
 
         Files.writeString(json, good);
         Files.delete(root.resolve("val/000000037777.jpg"));
-        e = assertThrows(UserError.class, () -> CocoReader.read(parts, null, true, new BadSamples(OnBadSample.FAIL)));
+        e = assertThrows(BadFileException.class, () -> CocoReader.read(parts, null, true, new BadSamples(OnBadSample.FAIL)));
         assertOneLine(e, "000000037777.jpg", "image file not found");
         s = CocoReader.read(parts, null, true, new BadSamples(OnBadSample.SKIP));
         assertEquals(2, s.records().size());
@@ -119,14 +120,14 @@ class BadSamplesTest {
         Path root = DataFixtures.yolo(tmp);
         Path yaml = root.resolve("data.yaml");
         Files.writeString(root.resolve("labels/train/img2.txt"), "1 0.75 0.25\n");
-        UserError e = assertThrows(UserError.class, () -> YoloReader.read(yaml, List.of("train"), null,
+        BadFileException e = assertThrows(BadFileException.class, () -> YoloReader.read(yaml, List.of("train"), null,
                 new BadSamples(OnBadSample.FAIL)));
         assertOneLine(e, "img2.txt", "line 1: expected 'class cx cy w h'");
         LoadedSplit s = YoloReader.read(yaml, List.of("train"), null, new BadSamples(OnBadSample.SKIP));
         assertEquals(List.of("img1", "img4"), s.records().stream().map(DetectionRecord::name).toList());
 
         Files.writeString(root.resolve("labels/train/img2.txt"), "7 0.75 0.25 0.5 0.5\n");
-        e = assertThrows(UserError.class, () -> YoloReader.read(yaml, List.of("train"), null,
+        e = assertThrows(BadFileException.class, () -> YoloReader.read(yaml, List.of("train"), null,
                 new BadSamples(OnBadSample.FAIL)));
         assertOneLine(e, "img2.txt", "unknown class index 7");
     }
@@ -137,7 +138,7 @@ class BadSamplesTest {
         Path json = root.resolve("annotations/instances_val.json");
         Files.writeString(json, Files.readString(json).replace("\"id\": 252219}", "\"id\": 37777}"));
         List<CocoReader.Part> parts = List.of(new CocoReader.Part(json, root.resolve("val")));
-        UserError e = assertThrows(UserError.class, () -> CocoReader.read(parts, null, true, new BadSamples(OnBadSample.FAIL)));
+        BadFileException e = assertThrows(BadFileException.class, () -> CocoReader.read(parts, null, true, new BadSamples(OnBadSample.FAIL)));
         assertOneLine(e, "instances_val.json", "duplicate image id 37777");
         assertEquals(2, CocoReader.read(parts, null, true, new BadSamples(OnBadSample.SKIP)).records().size());
     }
@@ -175,7 +176,7 @@ class BadSamplesTest {
         assertEquals(6 - emptyInTrain, DataSource.train(coco).records().size());
         assertEquals(2, DataSource.val(coco).records().size());
         DataConfig none = ConfigLoader.load(null, List.of("data.root=" + tmp.resolve("nothing"), "data.train=[train]")).data();
-        UserError e = assertThrows(UserError.class, () -> DataSource.train(none));
+        UsageException e = assertThrows(UsageException.class, () -> DataSource.train(none));
         assertOneLine(e, "instances_train.json", "not found");
     }
 }

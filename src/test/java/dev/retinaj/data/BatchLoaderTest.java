@@ -1,5 +1,6 @@
 package dev.retinaj.data;
 
+import dev.retinaj.util.BadFileException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retinaj.config.DataConfig.OnBadSample;
-import dev.retinaj.util.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,7 +133,7 @@ class BatchLoaderTest {
             assertTrue(skip.badSamples().problems().get(0).file().endsWith("broken.jpg"));
         }
         try (BatchLoader fail = loader(recs, false, 1, OnBadSample.FAIL)) {
-            UserError e = assertThrows(UserError.class, () -> fail.epoch(0).next());
+            BadFileException e = assertThrows(BadFileException.class, () -> fail.epoch(0).next());
             assertTrue(e.getMessage().contains("broken.jpg") && e.getMessage().contains("undecodable"), e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
         }

@@ -1,12 +1,12 @@
 package dev.retinaj.data;
 
+import dev.retinaj.util.BadFileException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retinaj.config.DataConfig.OnBadSample;
-import dev.retinaj.util.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,7 +76,7 @@ class ContainmentTest {
         assertEquals(1, s.report().problems().size());
         assertEscape(s.report().problems(), "instances_val.json", "file_name '../../outside/secret.jpg'",
                 "leads outside the data root " + root.toAbsolutePath());
-        UserError e = assertThrows(UserError.class, () -> readCoco(DataPaths.within(root), new BadSamples(OnBadSample.FAIL)));
+        BadFileException e = assertThrows(BadFileException.class, () -> readCoco(DataPaths.within(root), new BadSamples(OnBadSample.FAIL)));
         assertTrue(e.getMessage().contains("instances_val.json: file_name '../../outside/secret.jpg' leads outside"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("\n"));

@@ -1,5 +1,7 @@
 package dev.retinaj.data;
 
+import dev.retinaj.cli.Main;
+import dev.retinaj.util.BadFileException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +11,6 @@ import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.DataConfig;
 import dev.retinaj.config.DataConfig.Format;
 import dev.retinaj.config.DataConfig.OnBadSample;
-import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,9 +89,9 @@ class ConvertContainmentTest {
         Files.createDirectories(json.getParent());
         Files.writeString(json, "{\"images\": [");
         Path out = tmp.resolve("out");
-        UserError e = assertThrows(UserError.class, () -> DataConverter.convert(input(false), List.of(), Format.YOLO,
+        BadFileException e = assertThrows(BadFileException.class, () -> DataConverter.convert(input(false), List.of(), Format.YOLO,
                 out, new BadSamples(OnBadSample.SKIP)));
-        assertEquals(1, e.exitCode());
+        assertEquals(1, Main.exitCode(e));
         assertTrue(e.getMessage().contains("instances_val.json") && e.getMessage().contains("malformed COCO JSON"),
                 e.getMessage());
         assertFalse(Files.exists(out.resolve("data.yaml")));
@@ -119,7 +120,7 @@ class ConvertContainmentTest {
         Path outsideJson = ContainmentTest.coco(tmp.resolve("outside"), "a.jpg");
         Files.createDirectories(root.resolve("annotations"));
         Files.createSymbolicLink(root.resolve("annotations/instances_val.json"), outsideJson.toAbsolutePath());
-        UserError e = assertThrows(UserError.class, () -> DataSource.train(config(false)));
+        BadFileException e = assertThrows(BadFileException.class, () -> DataSource.train(config(false)));
         assertTrue(e.getMessage().contains("instances_val.json: is a symlink leading outside the data root"),
                 e.getMessage());
         assertEquals(1, DataSource.train(config(true)).records().size());

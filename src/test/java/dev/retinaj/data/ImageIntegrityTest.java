@@ -1,12 +1,12 @@
 package dev.retinaj.data;
 
+import dev.retinaj.util.BadFileException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retinaj.config.DataConfig.OnBadSample;
-import dev.retinaj.util.UserError;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -89,7 +89,7 @@ class ImageIntegrityTest {
         assertEquals(1, s.report().skipped());
         assertEquals(List.of(tmp.resolve("set/val/b.jpg") + ": truncated JPEG (no end-of-image marker)"),
                 s.report().firstSkipped());
-        UserError e = assertThrows(UserError.class, () -> CocoReader.read(parts, null, true, new BadSamples(OnBadSample.FAIL)));
+        BadFileException e = assertThrows(BadFileException.class, () -> CocoReader.read(parts, null, true, new BadSamples(OnBadSample.FAIL)));
         assertTrue(e.getMessage().contains("b.jpg: truncated JPEG"), e.getMessage());
 
         Path y = DataFixtures.yolo(tmp);

@@ -1,12 +1,12 @@
 package dev.retinaj.data;
 
+import dev.retinaj.util.UsageException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retinaj.config.DataConfig.OnBadSample;
-import dev.retinaj.util.UserError;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class ShapesGeneratorTest {
                 new BadSamples(OnBadSample.FAIL)).records().size());
         assertEquals(32, VocReader.read(out.resolve("VOCdevkit"), List.of("VOC2007/trainval"), null,
                 new BadSamples(OnBadSample.FAIL)).records().size());
-        assertThrows(UserError.class, () -> ShapesGenerator.generate(out, new ShapesParams(2, 1, 64, 0, 1.0)));
+        assertThrows(UsageException.class, () -> ShapesGenerator.generate(out, new ShapesParams(2, 1, 64, 0, 1.0)));
     }
 
     @Test

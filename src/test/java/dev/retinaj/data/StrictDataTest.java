@@ -1,12 +1,12 @@
 package dev.retinaj.data;
 
+import dev.retinaj.util.BadFileException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retinaj.config.DataConfig.OnBadSample;
-import dev.retinaj.util.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +53,7 @@ class StrictDataTest {
                 "annotations[1]: category_id 1.5 is not a whole number"), reasons(s));
         assertEquals(2, s.records().get(0).numBoxes(), "2.0 is category 2");
         assertEquals(1, s.records().get(0).labels()[1]);
-        UserError e = assertThrows(UserError.class, () -> coco(body, new BadSamples(OnBadSample.FAIL)));
+        BadFileException e = assertThrows(BadFileException.class, () -> coco(body, new BadSamples(OnBadSample.FAIL)));
         assertTrue(e.getMessage().endsWith("instances_val.json: images[1]: id 41.9 is not a whole number"
                 + " (data.on_bad_sample: fail)"), e.getMessage());
     }
@@ -110,7 +110,7 @@ class StrictDataTest {
         assertTrue(reasons(s).contains("an <object> has an empty <name>; its box is left out"), reasons(s).toString());
         assertTrue(reasons(s).stream().anyMatch(r -> r.startsWith("box [NaN,") && r.endsWith("is not a number")),
                 reasons(s).toString());
-        assertThrows(UserError.class, () -> VocReader.read(devkit, List.of("VOC2007/trainval"), null,
+        assertThrows(BadFileException.class, () -> VocReader.read(devkit, List.of("VOC2007/trainval"), null,
                 new BadSamples(OnBadSample.FAIL)));
     }
 

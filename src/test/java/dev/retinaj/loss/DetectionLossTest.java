@@ -243,7 +243,7 @@ class DetectionLossTest {
     void perClassAlphaListMustFitTheClasses() {
         var bad = config(ClsType.SOFTMAX_FOCAL, new Alpha(Alpha.Kind.PER_CLASS, 0, List.of(0.5, 0.5)), 2, List.of(),
                 BoxType.L1, Normalizer.BATCH_POS);
-        assertThrows(dev.retinaj.util.UserError.class, () -> new DetectionLoss(bad, 2, CODER));
+        assertThrows(dev.retinaj.config.ConfigException.class, () -> new DetectionLoss(bad, 2, CODER));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.retinaj.model;
 
+import dev.retinaj.util.BadFileException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +16,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -105,7 +105,7 @@ class ModelWeightsTest {
             t.put("head.regression_head.bbox_reg.bias", m.zeros(new Shape(35)));
             Path f = dir.resolve("bad.npz");
             writeNpz(f, t);
-            UserError e = assertThrows(UserError.class, () -> ModelWeights.importModel(net(m, 3), f));
+            BadFileException e = assertThrows(BadFileException.class, () -> ModelWeights.importModel(net(m, 3), f));
             assertTrue(e.getMessage().contains("1 missing: backbone.fpn.layer_blocks.1.0.weight"), e.getMessage());
             assertTrue(e.getMessage().contains("1 unexpected: backbone.fpn.extra_blocks.p8.weight"), e.getMessage());
             assertTrue(e.getMessage().contains("head.regression_head.bbox_reg.bias (35) vs model (36)"), e.getMessage());
@@ -118,10 +118,10 @@ class ModelWeightsTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Path pth = dir.resolve("model.pth");
             Files.write(pth, new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 0, 0});
-            UserError e = assertThrows(UserError.class, () -> ModelWeights.importModel(net(m, 3), pth));
+            BadFileException e = assertThrows(BadFileException.class, () -> ModelWeights.importModel(net(m, 3), pth));
             assertTrue(e.getMessage().contains("export_torchvision_weights.py"), e.getMessage());
             dev.retinaj.config.ModelConfig cfg = RetinaNetTest.config("model.weights=" + dir.resolve("nope.safetensors"));
-            UserError e2 = assertThrows(UserError.class, () -> ModelWeights.applyConfigured(net(m, 3), cfg));
+            BadFileException e2 = assertThrows(BadFileException.class, () -> ModelWeights.applyConfigured(net(m, 3), cfg));
             assertTrue(e2.getMessage().startsWith("model.weights: weight file not found"), e2.getMessage());
         }
     }
@@ -163,7 +163,7 @@ class ModelWeightsTest {
             Path f = dir.resolve("resnet.npz");
             writeNpz(f, t);
             RetinaNet dst = net(m, 3, "model.backbone.norm=frozen_bn");
-            UserError wrongKey = assertThrows(UserError.class, () -> ModelWeights.importModel(dst, f));
+            BadFileException wrongKey = assertThrows(BadFileException.class, () -> ModelWeights.importModel(dst, f));
             assertTrue(wrongKey.getMessage().contains("set model.backbone.weights"), wrongKey.getMessage());
             ModelWeights.importBackbone(dst, f);
             NDArray x = m.randomNormal(new Shape(1, 3, 64, 64));
@@ -172,7 +172,7 @@ class ModelWeightsTest {
                     dst.features(store, x, false).c().get(2).toFloatArray(), 0f);
             t.remove("layer3.1.bn2.running_var");
             writeNpz(f, t);
-            UserError e = assertThrows(UserError.class, () -> ModelWeights.importBackbone(dst, f));
+            BadFileException e = assertThrows(BadFileException.class, () -> ModelWeights.importBackbone(dst, f));
             assertTrue(e.getMessage().contains("1 missing: layer3.1.bn2.running_var"), e.getMessage());
         }
     }
