@@ -34,12 +34,12 @@ public final class Targets implements AutoCloseable {
 
     public Targets(NDArray clsTargets, NDArray valid, NDArray boxTargets, NDArray foreground,
                    NDArray matchedLabels, NDArray numPos, NDArray matchedBoxes) {
-        this(clsTargets, (int) clsTargets.getShape().get(2), valid, boxTargets, foreground, matchedLabels, numPos, matchedBoxes);
+        this((int) clsTargets.getShape().get(2), valid, boxTargets, foreground, matchedLabels, numPos, matchedBoxes);
+        this.clsTargets = clsTargets;
     }
 
-    private Targets(NDArray clsTargets, int numClasses, NDArray valid, NDArray boxTargets, NDArray foreground,
+    private Targets(int numClasses, NDArray valid, NDArray boxTargets, NDArray foreground,
                     NDArray matchedLabels, NDArray numPos, NDArray matchedBoxes) {
-        this.clsTargets = clsTargets;
         this.numClasses = numClasses;
         this.valid = valid;
         this.boxTargets = boxTargets;
@@ -52,7 +52,7 @@ public final class Targets implements AutoCloseable {
     /** Targets whose {@code clsTargets} are built from {@code matchedLabels} when first asked for. */
     public static Targets withLazyClassTargets(int numClasses, NDArray valid, NDArray boxTargets, NDArray foreground,
                                                NDArray matchedLabels, NDArray numPos, NDArray matchedBoxes) {
-        return new Targets(null, numClasses, valid, boxTargets, foreground, matchedLabels, numPos, matchedBoxes);
+        return new Targets(numClasses, valid, boxTargets, foreground, matchedLabels, numPos, matchedBoxes);
     }
 
     public synchronized NDArray clsTargets() {

@@ -41,21 +41,7 @@ public final class DataConverter {
         LoadedSplit union = in.read(in.format() == Format.VOC || splits.isEmpty() ? List.of() : use,
                 BadSamples.collecting());
         List<String> classes = union.classNames();
-        Map<String, Long> idByName = new HashMap<>();
-        union.records().forEach(r -> idByName.putIfAbsent(r.name(), r.id()));
-        DataInput fixed = new DataInput(in.format(), in.root(), in.images(), classes, in.allowOutsideRoot());
-        Map<String, List<DetectionRecord>> bySplit = new LinkedHashMap<>();
-        if (wholeVoc) {
-            bySplit.put("all", fixed.read(List.of(), bad).records());
-        } else {
-            for (String s : use) {
-                List<DetectionRecord> recs = fixed.read(List.of(s), bad).records();
-                if (in.format() != Format.COCO) {
-                    recs = recs.stream().map(r -> withId(r, idByName.getOrDefault(r.name(), r.id()))).toList();
-                }
-                bySplit.put(s, recs);
-            }
-        }
+        Map<String, List<DetectionRecord>> bySplit = readSplits(in, wholeVoc ? null : use, union, bad);
         DataPaths inside = DataPaths.within(in.dataRoot());
         bySplit.replaceAll((s, recs) -> recs.stream().filter(r -> copyable(r, inside, bad)).toList());
         if (bySplit.values().stream().allMatch(List::isEmpty)) {
@@ -93,6 +79,31 @@ public final class DataConverter {
             throw new BadFileException("--out " + out + ": cannot write: " + OutputFolder.reason(e));
         }
         return new Result(counts, boxes, dropped, bad.problems());
+    }
+
+    /**
+     * Each split's records (one "all" split for a whole VOC folder, {@code use == null}), read with the
+     * class list of the union so every split numbers classes alike; VOC and YOLO records get the ids
+     * the union gave them.
+     */
+    private static Map<String, List<DetectionRecord>> readSplits(DataInput in, List<String> use, LoadedSplit union,
+                                                                 BadSamples bad) {
+        Map<String, Long> idByName = new HashMap<>();
+        union.records().forEach(r -> idByName.putIfAbsent(r.name(), r.id()));
+        DataInput fixed = new DataInput(in.format(), in.root(), in.images(), union.classNames(), in.allowOutsideRoot());
+        Map<String, List<DetectionRecord>> bySplit = new LinkedHashMap<>();
+        if (use == null) {
+            bySplit.put("all", fixed.read(List.of(), bad).records());
+            return bySplit;
+        }
+        for (String s : use) {
+            List<DetectionRecord> recs = fixed.read(List.of(s), bad).records();
+            if (in.format() != Format.COCO) {
+                recs = recs.stream().map(r -> withId(r, idByName.getOrDefault(r.name(), r.id()))).toList();
+            }
+            bySplit.put(s, recs);
+        }
+        return bySplit;
     }
 
     /** Only images inside the input's root, under a plain file name, reach the output. */
