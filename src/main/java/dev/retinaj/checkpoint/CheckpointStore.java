@@ -39,6 +39,8 @@ public final class CheckpointStore {
     public static final String META = "meta.json";
     public static final String MODEL = "model.safetensors";
     public static final String OPTIMIZER = "optimizer.safetensors";
+    /** The EMA of the weights (when train.ema is on): what the checkpoint exports, see WeightsSource. */
+    public static final String EMA = "ema.safetensors";
     static final String BEST = "best.json";
 
     private final Path dir;
@@ -52,8 +54,20 @@ public final class CheckpointStore {
         this.keep = keep;
     }
 
+    /** Writes a further file of a checkpoint (e.g. the EMA weights) into its temporary directory. */
+    @FunctionalInterface
+    public interface ExtraFile {
+        void write(Path checkpointDir) throws IOException;
+    }
+
     /** Writes the checkpoint of {@code meta.iteration()} and prunes old ones; returns its directory. */
     public Path save(CheckpointMeta meta, Block model, NDList optimizerState) throws IOException {
+        return save(meta, model, optimizerState, List.of());
+    }
+
+    /** As {@link #save(CheckpointMeta, Block, NDList)}, with {@code extras} written before the rename. */
+    public Path save(CheckpointMeta meta, Block model, NDList optimizerState, List<ExtraFile> extras)
+            throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(dirName(meta.iteration()));
         Path tmp = dir.resolve(target.getFileName() + ".tmp");
@@ -63,9 +77,16 @@ public final class CheckpointStore {
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp.resolve(OPTIMIZER)))) {
             optimizerState.encode(os, NDList.Encoding.SAFETENSORS);
         }
+        for (ExtraFile extra : extras) {
+            extra.write(tmp);
+        }
         JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve(META).toFile(), meta);
-        for (String f : List.of(MODEL, OPTIMIZER, META)) {
-            try (FileChannel ch = FileChannel.open(tmp.resolve(f), StandardOpenOption.WRITE)) {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(tmp)) {
+            files = s.filter(Files::isRegularFile).toList();
+        }
+        for (Path f : files) {
+            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
         }
