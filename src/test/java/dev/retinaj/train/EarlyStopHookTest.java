@@ -3,6 +3,7 @@ package dev.retinaj.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.modality.cv.Image;
@@ -14,6 +15,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.repository.zoo.ZooModel;
 import dev.retinaj.checkpoint.CheckpointMeta;
 import dev.retinaj.checkpoint.CheckpointStore;
+import dev.retinaj.config.ConfigException;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.ShapesGenerator;
@@ -77,6 +79,18 @@ class EarlyStopHookTest {
         assertEquals(4, resumed.iterations());
         assertFalse(Files.exists(run.checkpoints().resolve("ckpt_0000005")));
         assertServedEquals(run.root(), bestEma);
+    }
+
+    @Test
+    void withoutAValidationSplitItIsAConfigError() {
+        Path data = dir.resolve("shapes");
+        ShapesGenerator.generate(data, new ShapesParams(8, 2, 96, 9, 1.0));
+        RetinaConfig cfg = ConfigLoader.load(Path.of("configs/shapes_r18_fpn_demo.yaml"), TrainEndToEndTest.tinyFor(data,
+                "data.val=[]", "train.eval_period=1", "train.early_stop.patience=2"));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new TrainRunner(cfg, new RunDirectory(dir.resolve("run")), false).run());
+        assertTrue(e.getMessage().startsWith("train.early_stop.patience: "), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("run").resolve("checkpoints")));
     }
 
     private static void assertServedEquals(Path runDir, Path weights) throws Exception {
