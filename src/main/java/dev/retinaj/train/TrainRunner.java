@@ -58,8 +58,8 @@ public final class TrainRunner {
 
     /**
      * Adds a hook. Added hooks run after those that observe the step (guard, metrics, progress,
-     * evaluation) and before those that persist it (checkpoint, curves), so that a request for a
-     * checkpoint or a stop is honoured in the same iteration.
+     * evaluation) and before early stopping and those that persist it (checkpoint, curves), so that a
+     * request for a checkpoint or a stop is honoured in the same iteration.
      */
     public TrainRunner addHook(TrainHook hook) {
         extraHooks.add(hook);
