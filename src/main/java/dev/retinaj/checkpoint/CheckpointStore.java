@@ -39,6 +39,8 @@ public final class CheckpointStore {
     public static final String META = "meta.json";
     public static final String MODEL = "model.safetensors";
     public static final String OPTIMIZER = "optimizer.safetensors";
+    /** The EMA of the weights (when train.ema is on): what the checkpoint exports, see WeightsSource. */
+    public static final String EMA = "ema.safetensors";
     static final String BEST = "best.json";
 
     private final Path dir;
@@ -58,11 +60,23 @@ public final class CheckpointStore {
         this.freeSpace = free;
     }
 
+    /** Writes a further file of a checkpoint (e.g. the EMA weights) into its temporary directory. */
+    @FunctionalInterface
+    public interface ExtraFile {
+        void write(Path checkpointDir) throws IOException;
+    }
+
     /**
      * Writes the checkpoint of {@code meta.iteration()} and prunes old ones; returns its directory.
      * Checks free space first; a failed write removes its temporary folder; both fail in one line.
      */
     public Path save(CheckpointMeta meta, Block model, NDList optimizerState) throws IOException {
+        return save(meta, model, optimizerState, List.of());
+    }
+
+    /** As {@link #save(CheckpointMeta, Block, NDList)}, with {@code extras} written before the rename. */
+    public Path save(CheckpointMeta meta, Block model, NDList optimizerState, List<ExtraFile> extras)
+            throws IOException {
         Files.createDirectories(dir);
         Optional<Path> previous = latest();
         long expected = previous.map(DiskSpace::sizeOf).filter(n -> n > 0)
@@ -72,7 +86,7 @@ public final class CheckpointStore {
         Path target = dir.resolve(dirName(meta.iteration()));
         Path tmp = dir.resolve(target.getFileName() + ".tmp");
         try {
-            write(tmp, meta, model, optimizerState);
+            write(tmp, meta, model, optimizerState, extras);
         } catch (IOException e) {
             try {
                 FileTrees.deleteTree(tmp);
@@ -87,16 +101,24 @@ public final class CheckpointStore {
         return target;
     }
 
-    private static void write(Path tmp, CheckpointMeta meta, Block model, NDList optimizerState) throws IOException {
+    private static void write(Path tmp, CheckpointMeta meta, Block model, NDList optimizerState, List<ExtraFile> extras)
+            throws IOException {
         FileTrees.deleteTree(tmp);
         Files.createDirectories(tmp);
         ModelWeights.save(model, tmp.resolve(MODEL));
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp.resolve(OPTIMIZER)))) {
             optimizerState.encode(os, NDList.Encoding.SAFETENSORS);
         }
+        for (ExtraFile extra : extras) {
+            extra.write(tmp);
+        }
         JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve(META).toFile(), meta);
-        for (String f : List.of(MODEL, OPTIMIZER, META)) {
-            try (FileChannel ch = FileChannel.open(tmp.resolve(f), StandardOpenOption.WRITE)) {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(tmp)) {
+            files = s.filter(Files::isRegularFile).toList();
+        }
+        for (Path f : files) {
+            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
         }

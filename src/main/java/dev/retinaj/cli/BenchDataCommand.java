@@ -8,6 +8,7 @@ import dev.retinaj.data.DataSource;
 import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.data.ShapesGenerator;
 import dev.retinaj.data.ShapesParams;
+import dev.retinaj.data.augment.Augmenter;
 import dev.retinaj.data.TransformSpec;
 import dev.retinaj.util.FileTrees;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class BenchDataCommand implements Runnable {
                 cfg = ConfigLoader.load(null, sets);
             }
             LoadedSplit split = DataSource.train(cfg.data());
-            DataBench.Result r = DataBench.run(split.records(), TransformSpec.train(cfg.data()),
+            DataBench.Result r = DataBench.run(split.records(), TransformSpec.train(cfg.data()), Augmenter.of(cfg.data()),
                     cfg.train().batchSize(), images, all, cfg.seed());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

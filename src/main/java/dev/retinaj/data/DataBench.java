@@ -1,5 +1,6 @@
 package dev.retinaj.data;
 
+import dev.retinaj.data.augment.Augmenter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -33,8 +34,8 @@ public final class DataBench {
     }
 
     /** Runs over {@code images} images (records cycled as needed) for each measurement. */
-    public static Result run(List<DetectionRecord> records, TransformSpec spec, int batchSize, int images, int threads,
-                             long seed) {
+    public static Result run(List<DetectionRecord> records, TransformSpec spec, Augmenter augmenter, int batchSize,
+                             int images, int threads, long seed) {
         int n = Math.min(images, records.size());
         for (int i = 0; i < Math.min(n, 16); i++) { // warm-up (JIT, ImageIO plugin lookup)
             try {
@@ -52,14 +53,15 @@ public final class DataBench {
             }
         }
         double decode = images / ((System.nanoTime() - t0) / 1e9);
-        double one = pipeline(records, spec, batchSize, images, 1, seed);
-        double all = pipeline(records, spec, batchSize, images, threads, seed);
+        SampleLoader samples = new SampleLoader(spec, augmenter);
+        double one = pipeline(records, samples, batchSize, images, 1, seed);
+        double all = pipeline(records, samples, batchSize, images, threads, seed);
         return new Result(images, batchSize, threads, decode, one, all);
     }
 
-    private static double pipeline(List<DetectionRecord> records, TransformSpec spec, int batchSize, int images,
+    private static double pipeline(List<DetectionRecord> records, SampleLoader samples, int batchSize, int images,
                                    int workers, long seed) {
-        try (BatchLoader loader = new BatchLoader(records, new SampleLoader(spec), batchSize, seed, true, workers,
+        try (BatchLoader loader = new BatchLoader(records, samples, batchSize, seed, true, workers,
                 Math.max(2, 2 * workers), new BadSamples(dev.retinaj.config.DataConfig.OnBadSample.SKIP))) {
             Iterator<HostBatch> it = loader.iterate(0);
             it.next(); // warm-up: threads started, first batch decoded

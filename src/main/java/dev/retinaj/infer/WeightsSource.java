@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * What {@code --weights W} names: a run directory (its best checkpoint, else its latest), a
- * checkpoint directory, or a weights file (ours, or one converted from torchvision).
+ * checkpoint directory, or a weights file (ours, or one converted from torchvision). A checkpoint
+ * with {@code ema.safetensors} exports those EMA weights rather than {@code model.safetensors}.
  *
  * @param file the weights file to load
  * @param runDir the run it belongs to, if any (for its config.yaml and classes.json)
@@ -41,7 +42,7 @@ public record WeightsSource(Path file, Path runDir, boolean ours) {
                 }
             }
             Path c = ckpt.orElseThrow(() -> new BadFileException("--weights " + w + ": the run has no checkpoint yet"));
-            return new WeightsSource(c.resolve(CheckpointStore.MODEL), w, true);
+            return new WeightsSource(exported(c), w, true);
         }
         if (Files.isDirectory(w)) {
             Path m = w.resolve(CheckpointStore.MODEL);
@@ -52,9 +53,15 @@ public record WeightsSource(Path file, Path runDir, boolean ours) {
             Path run = w.getParent() != null && w.getParent().getParent() != null
                     && Files.isRegularFile(w.getParent().getParent().resolve("config.yaml"))
                     ? w.getParent().getParent() : null;
-            return new WeightsSource(m, run, true);
+            return new WeightsSource(exported(w), run, true);
         }
         return new WeightsSource(w, null, false);
+    }
+
+    /** A checkpoint's weights: its EMA of the weights when it has one (train.ema on), else the trained ones. */
+    static Path exported(Path checkpoint) {
+        Path ema = checkpoint.resolve(CheckpointStore.EMA);
+        return Files.isRegularFile(ema) ? ema : checkpoint.resolve(CheckpointStore.MODEL);
     }
 
     /** Classes the file's classification conv predicts, given the anchors per location. */

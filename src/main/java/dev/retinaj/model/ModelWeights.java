@@ -38,6 +38,8 @@ public final class ModelWeights {
     static final String CLS_LOGITS = "head.classification_head.cls_logits.";
     private static final String BODY = "backbone.body.";
     private static final int LIST_MAX = 12;
+    /** Tensors named with this prefix are bookkeeping (e.g. the EMA's update count), not weights. */
+    public static final String META_PREFIX = "retinaj.";
 
     private ModelWeights() {}
 
@@ -63,11 +65,11 @@ public final class ModelWeights {
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Loads a checkpoint written by {@link #save}: every name and shape must match. */
+    /** Loads a checkpoint written by {@link #save}: every name and shape must match ({@link #META_PREFIX} skipped). */
     public static void load(Block block, Path file) {
         Map<String, Parameter> params = TorchvisionNames.of(block);
         try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-            Map<String, NDArray> tensors = read(file, manager, name -> false);
+            Map<String, NDArray> tensors = read(file, manager, name -> name.startsWith(META_PREFIX));
             Problems problems = compare(params, tensors);
             problems.throwIfAny(file);
             params.forEach((name, p) -> assign(p, tensors.get(name)));

@@ -28,8 +28,8 @@ final class CheckpointHook implements TrainHook {
         Path saved;
         try (NDList optimizerState = s.optimizer().state()) {
             saved = s.checkpoints().save(new CheckpointMeta(s.iteration(), ConfigWriter.hash(cfg), cfg.seed(),
-                    s.detector().loss().emaState(), best, Instant.now().toString(),
-                    ResumeCheck.intraOpThreads()), s.detector().net(), optimizerState);
+                    s.detector().loss().emaState(), best, Instant.now().toString(), ResumeCheck.intraOpThreads(),
+                    s.earlyStopState()), s.detector().net(), optimizerState, s.checkpointFiles());
         }
         s.checkpointed(saved);
         if (s.newBest() != null) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import dev.retinaj.config.EmaConfig;
+import dev.retinaj.model.ModelWeights;
 import dev.retinaj.model.TorchvisionNames;
 import dev.retinaj.util.UserError;
 import java.io.BufferedInputStream;
@@ -32,8 +33,8 @@ import java.util.Map;
  */
 public final class EmaWeights implements AutoCloseable {
     /** The file name of the averages inside a checkpoint directory. */
-    public static final String FILE = "ema.safetensors";
-    static final String UPDATES = "ema_updates";
+    public static final String FILE = dev.retinaj.checkpoint.CheckpointStore.EMA;
+    static final String UPDATES = ModelWeights.META_PREFIX + "ema_updates";
     private static final NDIndex ALL = new NDIndex("...");
 
     private final double decay;

@@ -37,13 +37,22 @@ final class EvalHook implements TrainHook {
 
     @Override
     public void afterStep(TrainState s) throws IOException {
-        long iter = s.iteration();
-        int period = s.cfg().train().evalPeriod();
-        if (!s.lastIteration() && !(period > 0 && iter % period == 0)) {
-            return;
+        if (due(s)) {
+            evaluate(s, s.lastIteration());
         }
+    }
+
+    /** Whether this iteration evaluates: every {@code train.eval_period} and the last. */
+    static boolean due(TrainState s) {
+        int period = s.cfg().train().evalPeriod();
+        return s.lastIteration() || (period > 0 && s.iteration() % period == 0);
+    }
+
+    /** Evaluates the net's current weights; {@code last}: also writes {@code eval/} and prints the tables. */
+    void evaluate(TrainState s, boolean last) throws IOException {
+        long iter = s.iteration();
         SplitEvaluation.Outcome o = evaluation.run(runner, s.cfg().eval().metric(), "eval @" + iter);
-        if (s.lastIteration()) {
+        if (last) {
             o.write(s.run().eval());
             for (Metrics m : o.metrics().values()) {
                 System.out.println(m.toTable());

@@ -60,8 +60,8 @@ public final class TrainRunner {
 
     /**
      * Adds a hook. Added hooks run after those that observe the step (guard, metrics, progress,
-     * evaluation) and before those that persist it (checkpoint, curves), so that a request for a
-     * checkpoint or a stop is honoured in the same iteration.
+     * evaluation) and before early stopping and those that persist it (checkpoint, curves), so that a
+     * request for a checkpoint or a stop is honoured in the same iteration.
      */
     public TrainRunner addHook(TrainHook hook) {
         extraHooks.add(hook);
@@ -147,10 +147,19 @@ public final class TrainRunner {
     private List<TrainHook> hooks(TrainData data) {
         List<TrainHook> hooks = new ArrayList<>(List.of(new AnchorCoverageHook(data.train()),
                 new NonFiniteGuard(run.diagnostics(), cfg.train().maxNonFinite()), new MetricsHook(), new ProgressHook()));
-        if (data.val() != null) {
-            hooks.add(new EvalHook(data.val(), cfg));
+        EvalHook eval = data.val() == null ? null : new EvalHook(data.val(), cfg);
+        if (cfg.train().ema().enabled()) {
+            hooks.add(new EmaHook(cfg.train().ema(), eval)); // it runs the evaluation, on the EMA weights
+        } else if (eval != null) {
+            hooks.add(eval);
         }
         hooks.addAll(extraHooks);
+        if (cfg.train().earlyStop().enabled()) {
+            if (eval == null) {
+                throw new ConfigException("train.early_stop.patience: early stopping needs a validation split (data.val)");
+            }
+            hooks.add(new EarlyStopHook(cfg.train().earlyStop(), eval));
+        }
         hooks.addAll(List.of(interrupt, new CheckpointHook(), new CurvesHook()));
         return hooks;
     }

@@ -4,7 +4,10 @@ import dev.retinaj.checkpoint.CheckpointStore;
 import ai.djl.training.Trainer;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.infer.Detector;
+import dev.retinaj.checkpoint.CheckpointMeta;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,6 +33,8 @@ public final class TrainState {
     private boolean checkpointWanted;
     private Path checkpointed;
     private boolean stop;
+    private final List<CheckpointStore.ExtraFile> checkpointFiles = new ArrayList<>();
+    private CheckpointMeta.EarlyStopState earlyStop;
 
     /** The parts of a run that do not change while it trains. */
     public record Parts(RetinaConfig cfg, RunDirectory run, Detector detector, Trainer trainer,
@@ -157,5 +162,23 @@ public final class TrainState {
 
     public boolean stopRequested() {
         return stop;
+    }
+
+    /** Adds a file every checkpoint writes besides the model and optimiser (e.g. the EMA weights). */
+    public void addCheckpointFile(CheckpointStore.ExtraFile f) {
+        checkpointFiles.add(f);
+    }
+
+    public List<CheckpointStore.ExtraFile> checkpointFiles() {
+        return checkpointFiles;
+    }
+
+    /** The early-stopping count checkpoints record (null when early stopping is off). */
+    public CheckpointMeta.EarlyStopState earlyStopState() {
+        return earlyStop;
+    }
+
+    public void earlyStopState(CheckpointMeta.EarlyStopState state) {
+        earlyStop = state;
     }
 }

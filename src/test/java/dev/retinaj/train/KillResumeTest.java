@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real {@code retinaj train} process killed with SIGKILL at a random moment and resumed ends with
- * the same weights, bit for bit, as a run that was never interrupted.
+ * the same weights, bit for bit, as a run that was never interrupted (with train.ema on, its EMA too).
  */
 class KillResumeTest {
     @TempDir
@@ -29,7 +29,7 @@ class KillResumeTest {
         Path data = dir.resolve("shapes");
         ShapesGenerator.generate(data, new ShapesParams(24, 4, 96, 11, 1.0));
         List<String> sets = new ArrayList<>(TrainEndToEndTest.tinyFor(data, "train.max_iters=10", "train.checkpoint_period=2",
-                "data.val=[]"));
+                "data.val=[]", "train.ema.decay=0.9", "train.ema.tau=2")); // EMA on: it must resume exactly too
         // the straight run in a process of its own too: the test JVM's engine may already run with other thread
         // counts, and float sums differ with them
         RunDirectory straight = new RunDirectory(dir.resolve("straight"));
@@ -53,6 +53,9 @@ class KillResumeTest {
         byte[] a = Files.readAllBytes(straight.checkpoints().resolve("ckpt_0000010").resolve(CheckpointStore.MODEL));
         byte[] b = Files.readAllBytes(killed.resolve("checkpoints").resolve("ckpt_0000010").resolve(CheckpointStore.MODEL));
         assertArrayEquals(a, b, "weights differ after a kill at iteration ~" + killAt);
+        byte[] emaA = Files.readAllBytes(straight.checkpoints().resolve("ckpt_0000010").resolve(CheckpointStore.EMA));
+        byte[] emaB = Files.readAllBytes(killed.resolve("checkpoints").resolve("ckpt_0000010").resolve(CheckpointStore.EMA));
+        assertArrayEquals(emaA, emaB, "EMA weights differ after a kill at iteration ~" + killAt);
         assertTrue(Files.isRegularFile(killed.resolve(RunResult.FILE)));
     }
 
