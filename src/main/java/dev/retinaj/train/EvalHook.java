@@ -42,7 +42,17 @@ final class EvalHook implements TrainHook {
         if (!s.lastIteration() && !(period > 0 && iter % period == 0)) {
             return;
         }
-        SplitEvaluation.Outcome o = evaluation.run(runner, s.cfg().eval().metric(), "eval @" + iter);
+        if (s.progress() != null) {
+            s.progress().pause(); // the ETA leaves evaluations out
+        }
+        SplitEvaluation.Outcome o;
+        try {
+            o = evaluation.run(runner, s.cfg().eval().metric(), "eval @" + iter);
+        } finally {
+            if (s.progress() != null) {
+                s.progress().resume();
+            }
+        }
         if (s.lastIteration()) {
             o.write(s.run().eval());
             for (Metrics m : o.metrics().values()) {
