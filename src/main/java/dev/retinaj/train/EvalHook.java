@@ -53,8 +53,8 @@ final class EvalHook implements TrainHook {
                 s.progress().resume();
             }
         }
+        o.write(s.run().eval()); // every evaluation: the run report reads eval/
         if (s.lastIteration()) {
-            o.write(s.run().eval());
             for (Metrics m : o.metrics().values()) {
                 System.out.println(m.toTable());
             }

@@ -148,7 +148,7 @@ public final class TrainRunner {
             hooks.add(new EvalHook(data.val(), cfg));
         }
         hooks.addAll(extraHooks);
-        hooks.addAll(List.of(new CheckpointHook(), new CurvesHook()));
+        hooks.addAll(List.of(new CheckpointHook(), new CurvesHook(), new ReportHook()));
         return hooks;
     }
 
