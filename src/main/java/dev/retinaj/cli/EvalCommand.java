@@ -7,8 +7,8 @@ import dev.retinaj.eval.CocoResultsReader;
 import dev.retinaj.eval.Evaluation;
 import dev.retinaj.eval.GroundTruth;
 import dev.retinaj.eval.Metrics;
-import dev.retinaj.eval.PrPlotter;
 import dev.retinaj.eval.Result;
+import dev.retinaj.plot.EvalPlots;
 import dev.retinaj.config.EvalConfig;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.BadSamples;
@@ -75,7 +75,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the metrics as JSON instead of a table.")
     boolean json;
 
-    @Option(names = "--plots", paramLabel = "DIR", description = "Write precision-recall curves (PNG) per class and overall.")
+    @Option(names = "--plots", paramLabel = "DIR", description = "Write PR curves per class and overall, the confusion matrix (PNG, JSON) and P/R/F1 against score.")
     Path plots;
 
     @Mixin
@@ -150,8 +150,9 @@ public final class EvalCommand implements Callable<Integer> {
         }
         pw.flush();
         if (plots != null) {
+            GroundTruth truth = SplitEvaluation.groundTruth(data, cfg.data(), splits);
             for (Metrics m : results.values()) {
-                PrPlotter.writeAll(m.prFigures(), results.size() == 1 ? plots : plots.resolve(m.metric()));
+                EvalPlots.write(truth, outcome.results(), m, results.size() == 1 ? plots : plots.resolve(m.metric()));
             }
         }
         return 0;
@@ -163,13 +164,13 @@ public final class EvalCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Metrics m = Evaluation.run(metric, truth, results);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        report(m, String.format("%s: %d images, %d ground-truth boxes, %d detections, evaluated in %.2f s",
+        report(m, truth, results, String.format("%s: %d images, %d ground-truth boxes, %d detections, evaluated in %.2f s",
                 metric, truth.numImages(), truth.numAnnotations(), results.size(), seconds));
         return 0;
     }
 
     /** Prints the metrics (table or JSON) and writes the plots; shared with the model mode. */
-    void report(Metrics m, String header) throws IOException {
+    void report(Metrics m, GroundTruth truth, List<Result> results, String header) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(m.toJson());
@@ -178,9 +179,10 @@ public final class EvalCommand implements Callable<Integer> {
             out.print(m.toTable());
         }
         if (plots != null) {
-            List<Path> files = PrPlotter.writeAll(m.prFigures(), plots);
+            List<Path> files = EvalPlots.write(truth, results, m, plots);
             if (!json) {
-                out.printf("wrote %d PR plots to %s%n", files.size(), plots);
+                out.printf("wrote %d plots (PR curves, confusion matrix, P/R/F1 against score) to %s%n", files.size(),
+                        plots);
             }
         }
         out.flush();

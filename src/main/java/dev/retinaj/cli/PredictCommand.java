@@ -1,12 +1,11 @@
 package dev.retinaj.cli;
 
 import dev.retinaj.util.UsageException;
-import ai.djl.modality.cv.Image;
-import ai.djl.modality.cv.ImageFactory;
-import ai.djl.modality.cv.output.DetectedObjects;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.config.Thresholds;
 import dev.retinaj.data.DataSource;
+import dev.retinaj.draw.DetectionPainter;
+import dev.retinaj.draw.PaintBoxes;
 import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.ImageDecoder;
 import dev.retinaj.data.RgbImage;
@@ -17,7 +16,6 @@ import dev.retinaj.eval.CocoJsonWriter;
 import dev.retinaj.eval.Result;
 import dev.retinaj.infer.ClassMap;
 import dev.retinaj.infer.CocoResults;
-import dev.retinaj.infer.DjlDetections;
 import dev.retinaj.infer.Detections;
 import dev.retinaj.infer.TrainedDetector;
 import dev.retinaj.util.FileTrees;
@@ -25,7 +23,6 @@ import dev.retinaj.util.OutputFolder;
 import dev.retinaj.util.ProgressBar;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,8 +98,7 @@ public final class PredictCommand implements Callable<Integer> {
                 }
                 Sample s = loader.forImage(img, i + 1, FileTrees.stem(file), file, cfg.test().minSize());
                 Detections d = det.runner().run(HostBatch.collate(List.of(s), cfg.data().sizeDivisibility())).get(0);
-                draw(img, DjlDetections.of(d, classes, img.width(), img.height(), score),
-                        out.resolve(FileTrees.stem(file) + ".png"));
+                PaintBoxes.writePng(drawn(img, d, classes, score), out.resolve(FileTrees.stem(file) + ".png"));
                 files.put((long) i + 1, file.toString());
                 CocoResults.of(List.of(d), classes.categories()).stream().filter(r -> r.score() >= score)
                         .forEach(results::add);
@@ -118,20 +114,10 @@ public final class PredictCommand implements Callable<Integer> {
         return failed == images.size() ? 1 : 0;
     }
 
-    private static void draw(RgbImage img, DetectedObjects found, Path file) throws IOException {
-        BufferedImage bi = new BufferedImage(img.width(), img.height(), BufferedImage.TYPE_INT_RGB);
-        byte[] rgb = img.rgb();
-        for (int y = 0; y < img.height(); y++) {
-            for (int x = 0; x < img.width(); x++) {
-                int o = 3 * (y * img.width() + x);
-                bi.setRGB(x, y, (rgb[o] & 0xFF) << 16 | (rgb[o + 1] & 0xFF) << 8 | (rgb[o + 2] & 0xFF));
-            }
-        }
-        Image image = ImageFactory.getInstance().fromImage(bi);
-        image.drawBoundingBoxes(found);
-        try (OutputStream os = Files.newOutputStream(file)) {
-            image.save(os, "png");
-        }
+    /** The image with {@code d}'s detections scoring at least {@code score}, in each class's colour. */
+    static BufferedImage drawn(RgbImage img, Detections d, ClassMap classes, double score) {
+        return DetectionPainter.paint(PaintBoxes.image(img),
+                PaintBoxes.of(d.boxes(), d.labels(), d.scores(), classes.names(), (float) score));
     }
 
     private static ClassMap classesFromData(RetinaConfig cfg) {

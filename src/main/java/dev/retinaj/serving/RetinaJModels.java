@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Loads a trained run into a DJL {@code ZooModel<Image, DetectedObjects>} for a Java service:
  * <pre>{@code
- * Criteria<Image, DetectedObjects> criteria = RetinaJModels.criteria(Path.of("runs/shapes_r18_fpn_demo"));
+ * Criteria<Image, DetectedObjects> criteria = RetinaJModels.criteria(Path.of("runs/shapes_r18_fpn_demo"),
+ *         CriteriaOptions.DEFAULT.withScoreThreshold(0.5));
  * try (ZooModel<Image, DetectedObjects> model = criteria.loadModel();
  *      Predictor<Image, DetectedObjects> predictor = model.newPredictor()) {
  *     DetectedObjects found = predictor.predict(ImageFactory.getInstance().fromFile(Path.of("photo.png")));
@@ -35,7 +36,16 @@ public final class RetinaJModels {
 
     private RetinaJModels() {}
 
+    /** Every detection the run's {@code test} keys keep, on the run's device. */
     public static Criteria<Image, DetectedObjects> criteria(Path runDir) {
+        return criteria(runDir, null);
+    }
+
+    /**
+     * Detections with score at least {@code o.scoreThreshold()}, the {@code o.topK()} most confident
+     * first, on {@code o.device()} (null: the run's {@code device}); {@code o} null keeps them all.
+     */
+    public static Criteria<Image, DetectedObjects> criteria(Path runDir, CriteriaOptions o) {
         Path serving = runDir.resolve(SERVING_DIR);
         if (!Files.isDirectory(serving)) {
             throw new BadFileException(runDir + ": no " + SERVING_DIR + "/ model (is it a finished RetinaJ run?)");
@@ -45,7 +55,8 @@ public final class RetinaJModels {
         if (classes == null) {
             throw new BadFileException(runDir + ": no " + ClassMap.FILE);
         }
-        Device device = EngineSetup.resolve(cfg.device(), EngineSetup.start(cfg.threads())).get(0);
+        String deviceKey = o != null && o.device() != null ? o.device() : cfg.device();
+        Device device = EngineSetup.resolve(deviceKey, EngineSetup.start(cfg.threads())).get(0);
         Detector detector = Detector.create(cfg, classes.size());
         RetinaNetTranslator translator = new RetinaNetTranslator(detector, classes);
         return Criteria.builder()
@@ -55,7 +66,7 @@ public final class RetinaJModels {
                 .optBlock(detector.net())
                 .optEngine(EngineSetup.ENGINE)
                 .optDevice(device)
-                .optTranslator(translator)
+                .optTranslator(o != null ? o.wrap(translator) : translator)
                 .build();
     }
 

@@ -1,6 +1,6 @@
 package dev.retinaj.sweep;
 
-import dev.retinaj.train.CurvePlot;
+import dev.retinaj.plot.TrainingCurves;
 import dev.retinaj.train.MetricsLog;
 import dev.retinaj.train.RunResult;
 import dev.retinaj.util.LinePlot;
@@ -41,7 +41,7 @@ public final class SweepSummary {
     }
 
     private static double[][] curveOf(Path dir) throws IOException {
-        return CurvePlot.series(MetricsLog.read(dir.resolve("metrics.jsonl")), "loss");
+        return TrainingCurves.series(MetricsLog.read(dir.resolve("metrics.jsonl")), "loss", Double.NEGATIVE_INFINITY);
     }
 
     static String csv(List<GridSpec> axes, List<Row> rows) {

@@ -1,6 +1,7 @@
 package dev.retinaj.train;
 
 import dev.retinaj.util.OutputFolder;
+import dev.retinaj.plot.TrainingCurves;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ final class CurvesHook implements TrainHook {
         }
         Path png = s.run().curves();
         try {
-            CurvePlot.write(s.run().metrics(), png);
+            TrainingCurves.write(s.run().metrics(), png);
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(png.resolveSibling(png.getFileName() + ".tmp"));

@@ -48,12 +48,25 @@ final class EvalHook implements TrainHook {
         return s.lastIteration() || (period > 0 && s.iteration() % period == 0);
     }
 
-    /** Evaluates the net's current weights; {@code last}: also writes {@code eval/} and prints the tables. */
+    /**
+     * Evaluates the net's current weights and writes {@code eval/} (the run report reads it);
+     * {@code last}: also prints the tables.
+     */
     void evaluate(TrainState s, boolean last) throws IOException {
         long iter = s.iteration();
-        SplitEvaluation.Outcome o = evaluation.run(runner, s.cfg().eval().metric(), "eval @" + iter);
+        if (s.progress() != null) {
+            s.progress().pause(); // the ETA leaves evaluations out
+        }
+        SplitEvaluation.Outcome o;
+        try {
+            o = evaluation.run(runner, s.cfg().eval().metric(), "eval @" + iter);
+        } finally {
+            if (s.progress() != null) {
+                s.progress().resume();
+            }
+        }
+        o.write(s.run().eval());
         if (last) {
-            o.write(s.run().eval());
             for (Metrics m : o.metrics().values()) {
                 System.out.println(m.toTable());
             }

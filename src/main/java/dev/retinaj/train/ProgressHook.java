@@ -2,22 +2,30 @@ package dev.retinaj.train;
 
 import dev.retinaj.util.ProgressBar;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Hook: the progress bar on the console, with the losses and learning rate of each step. */
 final class ProgressHook implements TrainHook {
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressHook.class);
     private ProgressBar bar;
 
     @Override
     public void beforeTrain(TrainState s) {
-        bar = new ProgressBar("train", s.maxIters());
+        bar = new ProgressBar("train", s.maxIters()).logEvery(s.cfg().train().logPeriod());
         bar.jumpTo(s.iteration());
+        s.progress(bar);
     }
 
     @Override
     public void afterStep(TrainState s) {
         StepResult.Losses l = s.step().losses();
-        bar.step(1, String.format(Locale.ROOT, "loss %.4f cls %.4f box %.4f lr %.2g", l.total(), l.cls(), l.box(),
-                s.step().lr()));
+        String losses = String.format(Locale.ROOT, "loss %.4f cls %.4f box %.4f lr %.2g", l.total(), l.cls(), l.box(),
+                s.step().lr());
+        bar.step(1, losses);
+        if (s.iteration() % s.cfg().train().logPeriod() == 0 || s.lastIteration()) {
+            LOG.info("iteration {}/{}: {}, {}", s.iteration(), s.maxIters(), losses, bar.timing());
+        }
     }
 
     @Override

@@ -160,7 +160,7 @@ public final class TrainRunner {
             }
             hooks.add(new EarlyStopHook(cfg.train().earlyStop(), eval));
         }
-        hooks.addAll(List.of(interrupt, new CheckpointHook(), new CurvesHook()));
+        hooks.addAll(List.of(interrupt, new CheckpointHook(), new CurvesHook(), new ReportHook()));
         return hooks;
     }
 

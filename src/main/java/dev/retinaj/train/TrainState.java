@@ -18,6 +18,7 @@ import java.util.Map;
  * when the next step starts.
  */
 public final class TrainState {
+    private dev.retinaj.util.ProgressBar progress;
     private final RetinaConfig cfg;
     private final RunDirectory run;
     private final Detector detector;
@@ -108,6 +109,15 @@ public final class TrainState {
     /** What this iteration's step did (null before it ran). */
     public StepResult step() {
         return step;
+    }
+
+    /** The console progress bar (null before the progress hook made it); evaluations pause it. */
+    public dev.retinaj.util.ProgressBar progress() {
+        return progress;
+    }
+
+    void progress(dev.retinaj.util.ProgressBar bar) {
+        progress = bar;
     }
 
     /** Headline metrics of the last evaluation (empty before the first). */

@@ -131,6 +131,14 @@ public final class ProgressBar implements AutoCloseable {
         return Math.max(0, now - start - paused) / 1e9;
     }
 
+    /** "0.420 s/it eta 1m10s" for a log line: seconds per step and time left, pauses left out. */
+    public synchronized String timing() {
+        long counted = done - doneAtStart;
+        double spi = counted > 0 ? activeSeconds(clock.getAsLong()) / counted : 0;
+        String eta = counted > 0 && done < total ? format(Duration.ofSeconds((long) ((total - done) * spi))) : "--";
+        return String.format(java.util.Locale.ROOT, "%.3f s/it eta %s", spi, eta);
+    }
+
     synchronized String line(long now) {
         double secs = activeSeconds(now);
         double frac = total == 0 ? 1 : (double) done / total;

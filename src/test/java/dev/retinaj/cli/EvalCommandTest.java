@@ -83,9 +83,10 @@ class EvalCommandTest {
             files = s.sorted().toList();
         }
         // classes 1, 2, 4, 5 have ground truth (3 is crowd-only, 6 and 7 have none) + overall
-        assertEquals(List.of("pr_class1.png", "pr_class2.png", "pr_class4.png", "pr_class5.png", "pr_overall.png"),
+        assertEquals(List.of("confusion.json", "confusion.png", "pr_class1.png", "pr_class2.png", "pr_class4.png",
+                "pr_class5.png", "pr_overall.png", "score_curves.png"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
-        BufferedImage img = ImageIO.read(files.get(0).toFile());
+        BufferedImage img = ImageIO.read(files.get(2).toFile());
         assertEquals(640, img.getWidth());
     }
 

@@ -22,10 +22,10 @@ public final class ReadmeExample {
         double minScore = args.length > 3 ? Double.parseDouble(args[3]) : 0.5;
         CriteriaOptions options = CriteriaOptions.DEFAULT.withScoreThreshold(minScore).withTopK(20);
         List<String> classes = ClassMap.read(run).names();
-        try (ZooModel<Image, DetectedObjects> model = RetinaJModels.criteria(run).loadModel();
+        try (ZooModel<Image, DetectedObjects> model = RetinaJModels.criteria(run, options).loadModel();
              Predictor<Image, DetectedObjects> predictor = model.newPredictor()) {
             BufferedImage picture = ImageIO.read(photo.toFile());
-            DetectedObjects found = options.filter(predictor.predict(ImageFactory.getInstance().fromImage(picture)));
+            DetectedObjects found = predictor.predict(ImageFactory.getInstance().fromImage(picture));
             BufferedImage drawn = DetectionPainter.paint(picture,
                     PaintBoxes.of(found, picture.getWidth(), picture.getHeight(), classes));
             PaintBoxes.writePng(drawn, out);

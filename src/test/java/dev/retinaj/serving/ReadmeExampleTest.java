@@ -57,6 +57,16 @@ class ReadmeExampleTest {
             assertEquals(Math.min(20, expected), kept.getNumberOfObjects());
             assertTrue(kept.getNumberOfObjects() > 0, "the tiny run finds nothing at 0.1: the drawing is untested");
             assertEquals(raw.getNumberOfObjects(), all.filter(raw).getNumberOfObjects());
+            CriteriaOptions three = CriteriaOptions.DEFAULT.withScoreThreshold(0.1).withTopK(3).withDevice("cpu");
+            try (ZooModel<Image, DetectedObjects> top = RetinaJModels.criteria(run, three).loadModel();
+                 Predictor<Image, DetectedObjects> p3 = top.newPredictor()) {
+                DetectedObjects best = p3.predict(ImageFactory.getInstance().fromImage(picture));
+                assertEquals(Math.min(3, expected), best.getNumberOfObjects());
+                for (int i = 0; i < best.getNumberOfObjects(); i++) {
+                    assertEquals(kept.item(i).getProbability(), best.item(i).getProbability(), 1e-6, "rank " + i);
+                }
+                assertEquals(ai.djl.Device.cpu(), top.getNDManager().getDevice());
+            }
             BufferedImage again = DetectionPainter.paint(picture, PaintBoxes.of(kept, picture.getWidth(),
                     picture.getHeight(), ClassMap.read(run).names()));
             for (int y = 0; y < again.getHeight(); y++) {

@@ -15,6 +15,21 @@ class ProgressBarTest {
     private static final long SEC = 1_000_000_000L;
 
     @Test
+    void timingLeavesPausesOut() {
+        AtomicLong t = new AtomicLong();
+        ProgressBar bar = new ProgressBar("train", 10, new PrintStream(new ByteArrayOutputStream()), false,
+                Integer.MAX_VALUE, t::get);
+        assertEquals("0.000 s/it eta --", bar.timing());
+        t.addAndGet(4 * SEC);
+        bar.step(2, "");
+        bar.pause();
+        t.addAndGet(100 * SEC); // an evaluation
+        bar.resume();
+        // 2 steps in 4 s of work: 2 s/it, 8 steps left = 16 s
+        assertEquals("2.000 s/it eta 0:16", bar.timing());
+    }
+
+    @Test
     void fitsTheTerminalWidth() {
         for (int cols : new int[] {40, 80, 120, 200}) {
             AtomicLong t = new AtomicLong();
