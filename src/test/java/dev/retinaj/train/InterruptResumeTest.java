@@ -52,8 +52,12 @@ class InterruptResumeTest {
             }
             Path out = dir.resolve("p" + attempt + ".out");
             long from = lastIter(run.resolve("metrics.jsonl"));
-            long at = Math.min(ITERS - 1, from + 1 + rnd.nextInt(3));
+            long at = from + 1 + rnd.nextInt(3);
             Process p = start(sets, out, fresh ? "--out" : "--resume", run.toString());
+            if (at >= ITERS) { // too near the end to interrupt a step: let it finish, the chain restarts
+                assertEquals(0, p.waitFor(), Files.readString(out));
+                continue;
+            }
             while (p.isAlive() && lastIter(run.resolve("metrics.jsonl")) < at) {
                 Thread.sleep(10);
             }
