@@ -14,9 +14,7 @@ final class ReportHook implements TrainHook {
 
     @Override
     public void afterStep(TrainState s) {
-        int period = s.cfg().train().evalPeriod();
-        boolean evaluated = s.lastIteration() || (period > 0 && s.iteration() % period == 0);
-        if (!evaluated || s.lastEval().isEmpty()) {
+        if (!EvalHook.due(s) || s.lastEval().isEmpty()) {
             return;
         }
         try {
