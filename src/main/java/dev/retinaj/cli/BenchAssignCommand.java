@@ -10,13 +10,13 @@ import ai.djl.training.GradientCollector;
 import dev.retinaj.anchors.Targets;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.util.Spread;
 import dev.retinaj.util.UsageException;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.loss.LossOutput;
 import dev.retinaj.model.HeadOutputs;
 import dev.retinaj.model.LevelShape;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import picocli.CommandLine.Command;
@@ -87,9 +87,9 @@ public final class BenchAssignCommand implements Runnable {
         double[] assignMs = t.assignMs();
         double[] cpuMs = t.cpuMs();
         long anchorCount = t.anchors();
-        double med = median(total);
-        double medAssign = median(assignMs);
-        double medCpu = median(cpuMs);
+        double med = Spread.of(total).median();
+        double medAssign = Spread.of(assignMs).median();
+        double medCpu = Spread.of(cpuMs).median();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.printf("{\"bench\": \"assign\", \"batch\": %d, \"height\": %d, \"width\": %d, \"padded\": [%d, %d], "
@@ -166,11 +166,5 @@ public final class BenchAssignCommand implements Runnable {
             b[4 * i + 3] = y + h;
         }
         return b;
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

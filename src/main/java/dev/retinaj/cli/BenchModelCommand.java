@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.engine.EngineThreads;
+import dev.retinaj.engine.ProcessStats;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.model.ModelTiming;
 import dev.retinaj.model.RetinaNet;
@@ -76,7 +78,7 @@ public final class BenchModelCommand implements Runnable {
         config.overrides = overrides;
         RetinaConfig cfg = config.load();
         Engine engine = EngineSetup.start(threads > 0 ? threads : cfg.threads());
-        Device device = EngineSetup.resolve(cfg.device(), engine).get(0);
+        Device device = EngineSetup.resolve(cfg.device(), cfg.precision(), engine).get(0);
         RetinaNet net = Detector.create(cfg, classes).net();
         ModelTiming.Result r;
         try (NDManager m = NDManager.newBaseManager(device)) {
@@ -84,16 +86,26 @@ public final class BenchModelCommand implements Runnable {
             r = ModelTiming.time(net, m, device, batch, size, warmup, iters);
         }
         String name = cfg.model().backbone().name().name().toLowerCase().replace("resnet", "r");
+        EngineThreads threadsNow = EngineThreads.current();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("backbone", name);
         o.put("size", size);
         o.put("batch", batch);
-        o.put("forward_s", round(r.forwardSeconds()));
-        o.put("train_step_s", round(r.trainStepSeconds()));
-        o.put("images_per_s", round(batch / r.forwardSeconds()));
-        o.put("train_images_per_s", round(batch / r.trainStepSeconds()));
+        o.put("forward_s", round(r.forward().median()));
+        o.put("forward_min_s", round(r.forward().min()));
+        o.put("forward_max_s", round(r.forward().max()));
+        o.put("train_step_s", round(r.trainStep().median()));
+        o.put("train_step_min_s", round(r.trainStep().min()));
+        o.put("train_step_max_s", round(r.trainStep().max()));
+        o.put("images_per_s", round(batch / r.forward().median()));
+        o.put("train_images_per_s", round(batch / r.trainStep().median()));
         o.put("gflops_per_image", round(r.gflopsPerImage()));
-        o.put("achieved_gflops_per_s", round(r.gflopsPerImage() * batch / r.forwardSeconds()));
+        o.put("achieved_gflops_per_s", round(r.gflopsPerImage() * batch / r.forward().median()));
+        o.put("forward_peak_rss_gib", round(r.forwardPeakRss() / (double) (1L << 30)));
+        o.put("train_peak_rss_gib", round(r.trainPeakRss() / (double) (1L << 30)));
+        o.put("intra_op_threads", threadsNow.intraOp());
+        o.put("inter_op_threads", threadsNow.interOp());
+        o.put("allocator", threadsNow.allocator());
         o.put("device", device.toString());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -104,12 +116,15 @@ public final class BenchModelCommand implements Runnable {
             }
         } else {
             out.printf("model:            RetinaNet %s, %d classes, %s%n", name, classes, device);
-            out.printf("input:            %d x 3 x %d x %d, %d warm-up + %d timed passes (medians)%n",
+            out.printf("input:            %d x 3 x %d x %d, %d warm-up + %d timed passes (median, min-max)%n",
                     batch, size, size, warmup, iters);
-            out.printf("forward:          %.3f s/batch, %.2f images/s%n", r.forwardSeconds(), batch / r.forwardSeconds());
-            out.printf("forward+backward: %.3f s/batch, %.2f images/s%n", r.trainStepSeconds(), batch / r.trainStepSeconds());
+            out.printf("forward:          %s per batch, %.2f images/s, peak RSS %s%n", r.forward().seconds(),
+                    batch / r.forward().median(), ProcessStats.gib(r.forwardPeakRss()));
+            out.printf("forward+backward: %s per batch, %.2f images/s, peak RSS %s%n", r.trainStep().seconds(),
+                    batch / r.trainStep().median(), ProcessStats.gib(r.trainPeakRss()));
             out.printf("conv FLOPs:       %.1f GFLOP/image (2 x MACs)%n", r.gflopsPerImage());
-            out.printf("achieved:         %.1f GFLOP/s (forward)%n", r.gflopsPerImage() * batch / r.forwardSeconds());
+            out.printf("achieved:         %.1f GFLOP/s (forward)%n", r.gflopsPerImage() * batch / r.forward().median());
+            out.printf("engine:           %s%n", threadsNow);
         }
         out.flush();
     }

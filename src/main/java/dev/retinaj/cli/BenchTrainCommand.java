@@ -3,13 +3,16 @@ package dev.retinaj.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.engine.EngineThreads;
+import dev.retinaj.engine.ProcessStats;
 import dev.retinaj.train.MetricsLog;
+import dev.retinaj.train.ProfilerHook;
 import dev.retinaj.train.RunDirectory;
 import dev.retinaj.train.TrainRunner;
+import dev.retinaj.util.Spread;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +40,10 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
+    @Option(names = "--profile", paramLabel = "TRACE.json",
+            description = "Record the engine's op profile of the timed iterations as a Chrome trace (slows them down).")
+    Path profile;
+
     @Mixin
     CommonOptions common;
 
@@ -49,28 +56,43 @@ public final class BenchTrainCommand implements Callable<Integer> {
         RetinaConfig cfg = config.loadRequired();
         Path tmp = Files.createTempDirectory("retinaj-bench-train");
         try {
-            new TrainRunner(cfg, new RunDirectory(tmp.resolve("run")), false).run();
+            ProcessStats before = ProcessStats.read();
+            TrainRunner runner = new TrainRunner(cfg, new RunDirectory(tmp.resolve("run")), false);
+            if (profile != null) {
+                boolean cuda = !"cpu".equals(cfg.device()) && ai.djl.engine.Engine.getInstance().getGpuCount() > 0;
+                runner.addHook(new ProfilerHook(warmup + 1, warmup + iters, profile, cuda));
+            }
+            runner.run();
+            ProcessStats used = ProcessStats.read().since(before);
             List<JsonNode> rows = MetricsLog.read(tmp.resolve("run").resolve("metrics.jsonl"));
-            double[] sec = rows.stream().filter(r -> r.get("iter").asLong() > warmup)
-                    .mapToDouble(r -> r.get("sec_per_iter").asDouble()).toArray();
-            double[] data = rows.stream().filter(r -> r.get("iter").asLong() > warmup)
-                    .mapToDouble(r -> r.get("data_sec").asDouble()).toArray();
-            double s = median(sec);
-            double d = median(data);
+            Spread sec = Spread.of(column(rows, "sec_per_iter"));
+            Spread data = Spread.of(column(rows, "data_sec"));
+            EngineThreads threads = EngineThreads.current();
+            int batch = cfg.train().batchSize();
+            long faultsPerIter = used.faults() / Math.max(1, warmup + iters);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("config", String.valueOf(config.config));
-            out.put("batch", cfg.train().batchSize());
-            out.put("iterations", sec.length);
-            out.put("sec_per_iter", s);
-            out.put("data_wait_s", d);
-            out.put("compute_s", s - d);
-            out.put("images_per_s", cfg.train().batchSize() / s);
+            out.put("batch", batch);
+            out.put("iterations", sec.count());
+            out.put("sec_per_iter", sec.median());
+            out.put("min_sec_per_iter", sec.min());
+            out.put("max_sec_per_iter", sec.max());
+            out.put("data_wait_s", data.median());
+            out.put("compute_s", sec.median() - data.median());
+            out.put("images_per_s", batch / sec.median());
+            out.put("peak_rss_gib", used.peakRssBytes() / (double) (1L << 30));
+            out.put("page_faults_per_iter", faultsPerIter);
+            out.put("intra_op_threads", threads.intraOp());
+            out.put("inter_op_threads", threads.interOp());
+            out.put("allocator", threads.allocator());
             if (json) {
                 System.out.println(new ObjectMapper().writeValueAsString(out));
             } else {
-                System.out.printf(Locale.ROOT, "%s, batch %d: %.3f s/iter (data wait %.3f s, compute %.3f s), "
-                        + "%.1f images/s, median of %d iterations%n", config.config, cfg.train().batchSize(), s, d,
-                        s - d, cfg.train().batchSize() / s, sec.length);
+                System.out.printf(Locale.ROOT, "%s, batch %d: %s per iteration (data wait %.3f s, compute %.3f s), "
+                        + "%.1f images/s%n", config.config, batch, sec.seconds(), data.median(),
+                        sec.median() - data.median(), batch / sec.median());
+                System.out.printf(Locale.ROOT, "peak RSS %s, %d page faults per iteration; engine: %s%n",
+                        ProcessStats.gib(used.peakRssBytes()), faultsPerIter, threads);
             }
             return 0;
         } finally {
@@ -80,9 +102,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
         }
     }
 
-    static double median(double[] v) {
-        double[] c = v.clone();
-        Arrays.sort(c);
-        return c.length == 0 ? Double.NaN : c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+    private double[] column(List<JsonNode> rows, String key) {
+        return rows.stream().filter(r -> r.has(key) && r.get("iter").asLong() > warmup)
+                .mapToDouble(r -> r.get(key).asDouble()).toArray();
     }
 }

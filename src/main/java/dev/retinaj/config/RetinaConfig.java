@@ -10,6 +10,7 @@ public record RetinaConfig(
         String device,
         long seed,
         int threads,
+        Precision precision,
         DataConfig data,
         ModelConfig model,
         AssignerConfig assigner,
@@ -25,5 +26,8 @@ public record RetinaConfig(
             throw ConfigException.field("device", "must be auto, cpu, gpu or gpu:N[,M...], got '" + device + "'");
         }
         Validate.atLeast("threads", threads, 0);
+        if (precision == null) {
+            throw ConfigException.field("precision", "must be fp32, bf16 or fp16");
+        }
     }
 }

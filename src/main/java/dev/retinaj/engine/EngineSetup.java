@@ -73,6 +73,13 @@ public final class EngineSetup {
         return List.copyOf(out);
     }
 
+    /** {@link #resolve} the config's devices, failing in one line if one of them lacks the config's precision. */
+    public static List<Device> resolve(String spec, dev.retinaj.config.Precision precision, Engine engine) {
+        List<Device> devices = resolve(spec, engine);
+        PrecisionSupport.require(precision, devices);
+        return devices;
+    }
+
     /** CUDA driver version as DJL reports it, or null without CUDA. */
     public static String cudaVersion() {
         return CudaUtils.hasCuda() ? CudaUtils.getCudaVersionString() : null;

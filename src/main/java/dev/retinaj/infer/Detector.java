@@ -48,7 +48,9 @@ public final class Detector {
     /** The detector of {@code cfg} for {@code numClasses} classes; its network is not initialised yet. */
     public static Detector create(RetinaConfig cfg, int numClasses) {
         BoxCoder coder = new BoxCoder();
-        return new Detector(cfg, RetinaNetFactory.build(cfg.model(), numClasses), new AnchorGenerator(cfg.model().anchors()),
+        dev.retinaj.model.RetinaNet net = RetinaNetFactory.build(cfg.model(), numClasses);
+        net.setComputeType(dev.retinaj.engine.PrecisionSupport.dataType(cfg.precision()));
+        return new Detector(cfg, net, new AnchorGenerator(cfg.model().anchors()),
                 new Assigner(cfg.assigner(), coder), new DetectionLoss(cfg.loss(), numClasses, coder),
                 new PostProcessor(cfg.test(), coder));
     }

@@ -31,7 +31,7 @@ public final class TrainedDetector implements AutoCloseable {
 
     public static TrainedDetector load(RetinaConfig cfg, Path weights, Supplier<ClassMap> fallback) {
         Engine engine = EngineSetup.start(cfg.threads());
-        Device device = EngineSetup.resolve(cfg.device(), engine).get(0);
+        Device device = EngineSetup.resolve(cfg.device(), cfg.precision(), engine).get(0);
         WeightsSource src = WeightsSource.resolve(weights);
         ClassMap classes = src.runDir() == null ? null : ClassMap.read(src.runDir());
         int k = cfg.model().numClasses() > 0 ? cfg.model().numClasses()

@@ -31,10 +31,8 @@ public final class ConvNormAct extends NamedBlock {
     }
 
     /** A k×k convolution with padding k/2, as torchvision's. */
-    static Conv2d conv(int out, int kernel, int stride, boolean bias) {
-        return Conv2d.builder().setFilters(out).setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride)).optPadding(new Shape(kernel / 2, kernel / 2))
-                .optBias(bias).build();
+    static Conv conv(int out, int kernel, int stride, boolean bias) {
+        return Conv.square(out, kernel, stride, bias);
     }
 
     public Block conv() {
@@ -51,10 +49,7 @@ public final class ConvNormAct extends NamedBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray y = run(conv, ps, inputs.singletonOrThrow(), training);
-        if (norm != null) {
-            y = run(norm, ps, y, training);
-        }
+        NDArray y = NormFolding.convThenNorm(conv, norm, ps, inputs.singletonOrThrow(), training);
         return new NDList(relu ? Activation.relu(y) : y);
     }
 }

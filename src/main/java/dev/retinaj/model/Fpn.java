@@ -2,7 +2,6 @@ package dev.retinaj.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -96,8 +95,8 @@ public final class Fpn extends NamedBlock {
         if (height > 2 * h || height < 2 * h - 1 || width > 2 * w || width < 2 * w - 1) {
             throw new IllegalArgumentException("cannot upsample " + h + "x" + w + " to " + height + "x" + width);
         }
-        NDArray up = x.repeat(2, 2).repeat(3, 2);
-        return up.get(new NDIndex(":, :, :{}, :{}", height, width));
+        // DJL's mode 0 is libtorch's nearest: one pass, and it keeps a channels-last layout
+        return x.getNDArrayInternal().interpolation(new long[] {height, width}, 0, false);
     }
 
     /** A named holder of child blocks (torchvision's ModuleList); its parent runs them. */

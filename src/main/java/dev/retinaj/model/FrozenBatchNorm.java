@@ -43,10 +43,9 @@ public final class FrozenBatchNorm extends AbstractBlock {
         NDArray b = ps.getValue(bias, device, false);
         NDArray rm = ps.getValue(runningMean, device, false);
         NDArray rv = ps.getValue(runningVar, device, false);
-        NDManager m = x.getManager();
-        NDArray inv = Norms.local(Norms.local(rv.add(Norms.EPS), m).pow(-0.5), m);
-        NDArray scale = Norms.local(w.mul(inv), m);
-        NDArray shift = Norms.local(b.sub(Norms.local(rm.mul(scale), m)), m);
+        NormFolding.Affine a = NormFolding.affine(w, b, rm, rv, x.getManager());
+        NDArray scale = a.scale();
+        NDArray shift = a.shift();
         Shape bc = new Shape(1, channels, 1, 1);
         return new NDList(x.mul(scale.reshape(bc)).add(shift.reshape(bc)));
     }

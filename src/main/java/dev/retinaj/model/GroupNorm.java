@@ -33,7 +33,9 @@ public final class GroupNorm extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
+        NDArray in = inputs.singletonOrThrow();
+        // statistics in fp32 under mixed precision (the next convolution casts back)
+        NDArray x = dev.retinaj.engine.Casts.to(in, ai.djl.ndarray.types.DataType.FLOAT32);
         Shape shape = x.getShape();
         NDArray g = x.reshape(shape.get(0), groups, -1);
         NDArray centred = g.sub(g.mean(new int[] {2}, true));

@@ -8,18 +8,21 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.util.Arrays;
+import dev.retinaj.engine.ProcessStats;
+import dev.retinaj.util.Spread;
 
 /**
  * Times a RetinaNet on random images: inference forward, and a training step without the optimiser
  * (forward in training mode + backward of sum(outputs) through DJL's GradientCollector). Each
- * timed pass ends by reading a scalar back, so asynchronous devices are synchronised.
+ * timed pass ends by reading a scalar back, so asynchronous devices are synchronised, and frees
+ * everything it created, so pass n runs in the memory of pass 1.
  */
 public final class ModelTiming {
     private ModelTiming() {}
 
-    /** Median seconds per batch of each pass, and the conv FLOPs (2 · MACs) of one image. */
-    public record Result(double forwardSeconds, double trainStepSeconds, double gflopsPerImage) {}
+    /** Seconds per batch of each pass kind, peak RSS during each kind, and the conv FLOPs of one image. */
+    public record Result(Spread forward, Spread trainStep, long forwardPeakRss, long trainPeakRss,
+            double gflopsPerImage) {}
 
     /** Runs {@code warmup} untimed and {@code iters} timed passes of each kind on an initialised net. */
     public static Result time(RetinaNet net, NDManager manager, Device device, int batch, int size, int warmup, int iters) {
@@ -28,49 +31,48 @@ public final class ModelTiming {
         }
         double[] fwd = new double[iters];
         double[] train = new double[iters];
+        long fwdPeak;
+        long trainPeak;
         try (NDManager m = manager.newSubManager(device)) {
             NDArray x = m.randomNormal(new Shape(batch, 3, size, size));
             ParameterStore ps = new ParameterStore(m, false);
+            ProcessStats.resetPeak();
             for (int i = -warmup; i < iters; i++) {
                 double s = pass(net, ps, m, x, false);
                 if (i >= 0) {
                     fwd[i] = s;
                 }
             }
+            fwdPeak = ProcessStats.read().peakRssBytes();
+            ProcessStats.resetPeak();
             for (int i = -warmup; i < iters; i++) {
                 double s = pass(net, ps, m, x, true);
                 if (i >= 0) {
                     train[i] = s;
                 }
             }
+            trainPeak = ProcessStats.read().peakRssBytes();
         }
-        return new Result(median(fwd), median(train), 2.0 * net.macs(size, size) / 1e9);
+        return new Result(Spread.of(fwd), Spread.of(train), fwdPeak, trainPeak, 2.0 * net.macs(size, size) / 1e9);
     }
 
     private static double pass(RetinaNet net, ParameterStore ps, NDManager parent, NDArray x, boolean train) {
         try (NDManager step = parent.newSubManager()) {
+            // every array the pass creates follows its input onto this pass's manager and is freed with it
+            x.tempAttach(step);
             long t0 = System.nanoTime();
             if (train) {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDList out = net.forward(ps, new NDList(x), true);
                     NDArray loss = out.get(0).sum().add(out.get(1).sum());
-                    loss.attach(step);
                     gc.backward(loss);
                     loss.getFloat();
                 }
             } else {
                 NDList out = net.forward(ps, new NDList(x), false);
-                out.attach(step);
                 out.get(0).sum().getFloat();
             }
             return (System.nanoTime() - t0) / 1e9;
         }
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 }

@@ -33,8 +33,22 @@ abstract class NamedBlock extends AbstractBlock {
         }
     }
 
+    /**
+     * Runs a child on one input in a scope of its own: whatever the child creates besides its output
+     * is freed when it returns, not when the caller's manager closes. Autograd keeps its own
+     * references to the tensors backward needs, so this frees exactly the dead ones (the native
+     * memory of a training forward then peaks as libtorch's does).
+     */
     protected static NDArray run(Block block, ParameterStore ps, NDArray x, boolean training) {
-        return block.forward(ps, new NDList(x), training).singletonOrThrow();
+        NDManager parent = x.getManager();
+        try (NDManager scope = parent.newSubManager()) {
+            x.tempAttach(scope);
+            NDArray y = block.forward(ps, new NDList(x), training).singletonOrThrow();
+            if (y != x) {
+                y.attach(parent);
+            }
+            return y;
+        }
     }
 
     /**

@@ -89,7 +89,7 @@ public final class ResNet extends NamedBlock {
     /** C3, C4, C5 of an input batch [B, 3, H, W]. */
     public List<NDArray> features(ParameterStore ps, NDArray x, boolean training) {
         boolean t = training && freezeAt < 1;
-        NDArray y = Activation.relu(run(bn1, ps, run(conv1, ps, x, t), t));
+        NDArray y = Activation.relu(NormFolding.convThenNorm(conv1, bn1, ps, x, t));
         y = Pool.maxPool2d(y, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
         List<NDArray> out = new ArrayList<>(3);
         for (int s = 0; s < 4; s++) {

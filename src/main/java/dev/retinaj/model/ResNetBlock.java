@@ -62,12 +62,13 @@ final class ResNetBlock extends NamedBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray y = x;
         for (int i = 0; i < convs.length; i++) {
-            y = run(norms[i], ps, run(convs[i], ps, y, training), training);
+            y = NormFolding.convThenNorm(convs[i], norms[i], ps, y, training);
             if (i < convs.length - 1) {
                 y = Activation.relu(y);
             }
         }
         NDArray identity = downsample == null ? x : run(downsample, ps, x, training);
-        return new NDList(Activation.relu(y.add(identity)));
+        // the norm's output is not needed by its backward, so the sum may overwrite it
+        return new NDList(Activation.relu(y.addi(identity)));
     }
 }

@@ -64,14 +64,26 @@ public final class RetinaHead extends NamedBlock {
         return new NDList(concat(logits), concat(deltas));
     }
 
+    /** (B, A·n, H, W) → (B, H·W·A, n); closes the input (a channels-last input gives a view, no copy). */
     private NDArray flatten(NDArray y, int perAnchor) {
         long b = y.getShape().get(0);
         long h = y.getShape().get(2);
         long w = y.getShape().get(3);
-        return y.reshape(b, anchors, perAnchor, h, w).transpose(0, 3, 4, 1, 2).reshape(b, -1, perAnchor);
+        NDArray split = y.reshape(b, anchors, perAnchor, h, w);
+        NDArray view = split.transpose(0, 3, 4, 1, 2);
+        NDArray out = view.reshape(b, -1, perAnchor);
+        for (NDArray dead : new NDArray[] {view, split, y}) {
+            dead.close();
+        }
+        return out;
     }
 
     private static NDArray concat(List<NDArray> levels) {
-        return levels.size() == 1 ? levels.get(0) : NDArrays.concat(new NDList(levels), 1);
+        if (levels.size() == 1) {
+            return levels.get(0);
+        }
+        NDArray out = NDArrays.concat(new NDList(levels), 1);
+        levels.forEach(NDArray::close);
+        return out;
     }
 }

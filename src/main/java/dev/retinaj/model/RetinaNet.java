@@ -67,7 +67,41 @@ public final class RetinaNet extends NamedBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray images = inputs.head();
-        return head.forward(ps, new NDList(backbone.features(ps, images, training).p()), training);
+        if (!training && ai.djl.Device.Type.CPU.equals(images.getDevice().getDeviceType())) {
+            // measured: 10% faster CPU inference (bench model, R50 at 512); training is faster in NCHW
+            images = MemoryFormat.channelsLast(images);
+        }
+        BackboneWithFpn.Features f = backbone.features(ps, images, training);
+        NDList out = toFloat32(head.forward(ps, new NDList(f.p()), training));
+        // dead once the head has run (autograd holds what backward needs): free them now, not at step end
+        f.c().forEach(NDArray::close);
+        f.p().forEach(NDArray::close);
+        return out;
+    }
+
+    /** Mixed precision: the convolutions compute in {@code type} (FLOAT32, BFLOAT16, FLOAT16); outputs stay fp32. */
+    public void setComputeType(DataType type) {
+        forEachConv(this, c -> c.setComputeType(type));
+    }
+
+    private static void forEachConv(ai.djl.nn.Block b, java.util.function.Consumer<Conv> f) {
+        if (b instanceof Conv c) {
+            f.accept(c);
+        }
+        b.getChildren().values().forEach(child -> forEachConv(child, f));
+    }
+
+    /** The head's outputs in fp32 (losses and post-processing are computed in fp32). */
+    private static NDList toFloat32(NDList out) {
+        if (out.get(0).getDataType() == DataType.FLOAT32) {
+            return out;
+        }
+        NDList wide = new NDList(out.size());
+        for (NDArray a : out) {
+            wide.add(dev.retinaj.engine.Casts.to(a, DataType.FLOAT32));
+            a.close();
+        }
+        return wide;
     }
 
     @Override

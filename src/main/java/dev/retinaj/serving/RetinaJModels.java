@@ -56,7 +56,7 @@ public final class RetinaJModels {
             throw new BadFileException(runDir + ": no " + ClassMap.FILE);
         }
         String deviceKey = o != null && o.device() != null ? o.device() : cfg.device();
-        Device device = EngineSetup.resolve(deviceKey, EngineSetup.start(cfg.threads())).get(0);
+        Device device = EngineSetup.resolve(deviceKey, cfg.precision(), EngineSetup.start(cfg.threads())).get(0);
         Detector detector = Detector.create(cfg, classes.size());
         RetinaNetTranslator translator = new RetinaNetTranslator(detector, classes);
         return Criteria.builder()

@@ -1,7 +1,9 @@
 package dev.retinaj.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
@@ -40,7 +42,8 @@ public final class ClippedOptimizer extends Optimizer {
     /** Momentum buffers by parameter name and device. */
     private final Map<String, Map<String, NDArray>> buffers = new HashMap<>();
 
-    private record Pending(String id, NDArray weight, NDArray grad) {}
+    /** {@code own}: grad is the parameter's own gradient (zeroed after use), not a copy to close. */
+    private record Pending(String id, NDArray weight, NDArray grad, boolean own) {}
 
     /** What one step did. */
     public record StepReport(double gradNorm, double clipScale, boolean applied, Map<String, Double> paramNorms) {}
@@ -100,14 +103,26 @@ public final class ClippedOptimizer extends Optimizer {
         // parameter's own gradient is the optimizer's job on PyTorch (it accumulates otherwise).
         NDArray copy = grad.duplicate();
         copy.attach(weight.getManager());
-        pending.add(new Pending(parameterId, weight, copy));
+        pending.add(new Pending(parameterId, weight, copy, false));
         try (NDArray own = weight.getGradient()) {
             // set(index, Number) leaks a scalar per call on PyTorch; a kept zero does not (and clears NaN)
             own.set(ALL, zeros.computeIfAbsent(weight.getDevice().toString(), d -> weight.getManager().create(0f)));
         }
     }
 
-    /** Clips and applies the gradients collected by {@code Trainer.step()} at learning rate {@code lr}. */
+    /**
+     * Takes the gradients of {@code params} (one device) as they are, instead of through
+     * {@code Trainer.step()}, whose parameter server copies each one twice and sums them all once more
+     * to check that backward ran.
+     */
+    public void collect(java.util.Collection<ai.djl.nn.Parameter> params) {
+        for (ai.djl.nn.Parameter p : params) {
+            NDArray w = p.getArray();
+            pending.add(new Pending(p.getId(), w, w.getGradient(), true));
+        }
+    }
+
+    /** Clips and applies the gradients collected by {@code Trainer.step()} or {@link #collect} at learning rate {@code lr}. */
     public StepReport apply(double lr) {
         try {
             // DJL delivers parameters in hash order of random ids; a fixed order keeps the norm's
@@ -116,14 +131,11 @@ public final class ClippedOptimizer extends Optimizer {
                     .thenComparing(p -> p.weight().getDevice().toString()));
             double sq = 0;
             Map<String, Double> norms = new LinkedHashMap<>();
+            float[] sums = squaredSums();
+            int i = 0;
             for (Pending p : pending) {
+                double s = sums[i++];
                 if (!norms.containsKey(name(p.id()))) {
-                    double s;
-                    // temporaries are closed at once: they belong to the model's long-lived manager
-                    try (NDArray sqr = p.grad().square(); NDArray sum = sqr.sum();
-                         NDArray wide = sum.toType(ai.djl.ndarray.types.DataType.FLOAT64, true)) {
-                        s = wide.getDouble();
-                    }
                     norms.put(name(p.id()), Math.sqrt(s));
                     sq += s;
                 }
@@ -148,6 +160,27 @@ public final class ClippedOptimizer extends Optimizer {
             return new StepReport(norm, scale, true, Map.of());
         } finally {
             discard();
+        }
+    }
+
+    /** Σ g² of every pending gradient, read back from the device at once (one sync, not one per parameter). */
+    private float[] squaredSums() {
+        if (pending.isEmpty()) {
+            return new float[0];
+        }
+        try (NDManager scope = pending.get(0).grad().getManager().newSubManager()) {
+            NDList sums = new NDList(pending.size());
+            for (Pending p : pending) {
+                NDArray sqr = p.grad().square();
+                sqr.attach(scope);
+                NDArray sum = sqr.sum();
+                sum.attach(scope);
+                sqr.close();
+                sums.add(sum.toDevice(pending.get(0).grad().getDevice(), false));
+            }
+            NDArray all = NDArrays.stack(sums);
+            all.attach(scope);
+            return all.toFloatArray();
         }
     }
 
@@ -224,7 +257,13 @@ public final class ClippedOptimizer extends Optimizer {
 
     /** Drops the collected gradients without updating (a skipped step). */
     public void discard() {
-        pending.forEach(p -> p.grad().close());
+        for (Pending p : pending) {
+            if (p.own()) {
+                p.grad().set(ALL, zeros.computeIfAbsent(p.weight().getDevice().toString(),
+                        d -> p.weight().getManager().create(0f)));
+            }
+            p.grad().close();
+        }
         pending.clear();
     }
 

@@ -94,7 +94,7 @@ public final class TrainRunner {
     private RunResult train() throws IOException {
         long started = System.nanoTime();
         Engine engine = EngineSetup.start(cfg.threads());
-        List<Device> devices = EngineSetup.resolve(cfg.device(), engine);
+        List<Device> devices = EngineSetup.resolve(cfg.device(), cfg.precision(), engine);
         LOG.info("engine {} {} on {}", engine.getEngineName(), engine.getVersion(), devices);
         TrainData data = TrainData.load(cfg, run.root());
 

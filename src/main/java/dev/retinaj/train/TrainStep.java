@@ -54,11 +54,12 @@ final class TrainStep {
                         firstBatch = batch;
                     }
                     LossOutput l = f.loss();
-                    float total = l.total().getFloat();
+                    float[] v = l.values(); // one read from the device per step
+                    float total = v[0];
                     sums[0] += weight * total;
-                    sums[1] += weight * l.cls().getFloat();
-                    sums[2] += weight * l.box().getFloat();
-                    sums[3] += l.numPos().getFloat();
+                    sums[1] += weight * v[1];
+                    sums[2] += weight * v[2];
+                    sums[3] += v[3];
                     if (!Float.isFinite(total)) {
                         diagnostic = NonFiniteReport.ofLoss(iteration, f, batch);
                     }
@@ -75,7 +76,11 @@ final class TrainStep {
             if (diagnostic != null) {
                 return new StepResult(iteration, lr, losses, Double.NaN, false, seconds(dataSeconds, t0), diagnostic);
             }
-            trainer.step();
+            if (devices.length == 1) {
+                sgd.collect(detector.net().trainableParameters());
+            } else {
+                trainer.step(); // DJL's parameter server sums the devices' gradients
+            }
             ClippedOptimizer.StepReport r = sgd.apply(lr);
             if (!r.applied()) {
                 diagnostic = NonFiniteReport.ofGradients(iteration, first, firstBatch, r.paramNorms());

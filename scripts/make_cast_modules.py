@@ -1,0 +1,28 @@
+#!/usr/bin/python3
+"""Writes src/main/resources/retinaj/torchscript/to_{bf16,fp16,fp32}.pt, the TorchScript modules RetinaJ
+casts tensors with under mixed precision. DJL 0.35's PyTorch bridge has no type code for bfloat16, and
+its own cast (NDArray.toType) is not recorded by autograd; a scripted x.to(dtype) is both. The files hold
+code only (no weights), about 1.5 KB each.
+
+    /usr/bin/python3 scripts/make_cast_modules.py   # Debian's python3-torch
+"""
+import torch
+
+
+class ToBf16(torch.nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x.to(torch.bfloat16)
+
+
+class ToFp16(torch.nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x.to(torch.float16)
+
+
+class ToFp32(torch.nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x.to(torch.float32)
+
+
+for name, module in (("to_bf16", ToBf16()), ("to_fp16", ToFp16()), ("to_fp32", ToFp32())):
+    torch.jit.script(module).save(f"src/main/resources/retinaj/torchscript/{name}.pt")

@@ -1,0 +1,14 @@
+package dev.retinaj.config;
+
+/**
+ * {@code precision}: the number format of the convolutions. fp32 everywhere; or mixed precision,
+ * where bf16 / fp16 convolutions run on fp32 master weights and the losses, norms' statistics,
+ * reductions and the optimizer stay fp32 (fp16 training also scales the loss).
+ */
+public enum Precision {
+    FP32, BF16, FP16;
+
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

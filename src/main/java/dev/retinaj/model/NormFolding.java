@@ -1,0 +1,66 @@
+package dev.retinaj.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import java.util.Map;
+
+/**
+ * A batch norm that computes y = x · scale + shift with fixed statistics can be folded into the
+ * convolution before it: conv(x, w)·s + t = conv(x, w·s) + t. That holds for FrozenBatchNorm always
+ * (it is differentiable in w, so training folds too) and for BatchNorm outside training, and saves a
+ * full pass over the activations (and its backward).
+ */
+final class NormFolding {
+    /** Per-channel scale and shift, on the input's manager. */
+    record Affine(NDArray scale, NDArray shift) {}
+
+    private NormFolding() {}
+
+    /** The norm's affine map for an input {@code x}, or null if it depends on the batch (or is not a batch norm). */
+    static Affine of(Block norm, ParameterStore ps, NDArray x, boolean training) {
+        Map<String, Parameter> p = norm.getDirectParameters().toMap();
+        String[] names;
+        if (norm instanceof FrozenBatchNorm) {
+            names = new String[] {"weight", "bias", "running_mean", "running_var"};
+        } else if (norm instanceof BatchNorm && !training) {
+            names = new String[] {"gamma", "beta", "runningMean", "runningVar"};
+        } else {
+            return null;
+        }
+        var device = x.getDevice();
+        return affine(ps.getValue(p.get(names[0]), device, false), ps.getValue(p.get(names[1]), device, false),
+                ps.getValue(p.get(names[2]), device, false), ps.getValue(p.get(names[3]), device, false), x.getManager());
+    }
+
+    /** scale = w / sqrt(var + ε), shift = b − mean · scale, on {@code m} (the operands are parameters). */
+    static Affine affine(NDArray w, NDArray b, NDArray mean, NDArray var, ai.djl.ndarray.NDManager m) {
+        NDArray inv = Norms.local(var.add(Norms.EPS), m).powi(-0.5);
+        NDArray scale = Norms.local(w.mul(inv), m);
+        inv.close();
+        NDArray meanScaled = Norms.local(mean.mul(scale), m);
+        NDArray shift = Norms.local(b.sub(meanScaled), m);
+        meanScaled.close();
+        return new Affine(scale, shift);
+    }
+
+    /**
+     * conv then norm on {@code x}: one folded convolution where the norm allows it ({@code conv} must
+     * be a {@link Conv}), else the two blocks in turn. {@code norm} may be null (no norm).
+     */
+    static NDArray convThenNorm(Block conv, Block norm, ParameterStore ps, NDArray x, boolean training) {
+        if (norm == null) {
+            return NamedBlock.run(conv, ps, x, training);
+        }
+        Affine f = of(norm, ps, x, training);
+        if (f == null) {
+            return NamedBlock.run(norm, ps, NamedBlock.run(conv, ps, x, training), training);
+        }
+        NDArray y = ((Conv) conv).forwardFolded(ps, x, f, training);
+        f.scale().close();
+        f.shift().close();
+        return y;
+    }
+}
