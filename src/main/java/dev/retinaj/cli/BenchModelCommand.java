@@ -3,9 +3,12 @@ package dev.retinaj.cli;
 import dev.retinaj.util.UsageException;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.data.HostBatch;
+import dev.retinaj.data.ImageInfo;
 import dev.retinaj.engine.EngineSetup;
 import dev.retinaj.engine.EngineThreads;
 import dev.retinaj.engine.ProcessStats;
@@ -79,11 +82,12 @@ public final class BenchModelCommand implements Runnable {
         RetinaConfig cfg = config.load();
         Engine engine = EngineSetup.start(threads > 0 ? threads : cfg.threads());
         Device device = EngineSetup.resolve(cfg.device(), cfg.precision(), engine).get(0);
-        RetinaNet net = Detector.create(cfg, classes).net();
+        Detector detector = Detector.create(cfg, classes);
+        RetinaNet net = detector.net();
         ModelTiming.Result r;
         try (NDManager m = NDManager.newBaseManager(device)) {
             net.initialize(m);
-            r = ModelTiming.time(net, m, device, batch, size, warmup, iters);
+            r = ModelTiming.time(net, m, device, batch, size, warmup, iters, postProcessing(detector, m));
         }
         String name = cfg.model().backbone().name().name().toLowerCase().replace("resnet", "r");
         EngineThreads threadsNow = EngineThreads.current();
@@ -118,7 +122,7 @@ public final class BenchModelCommand implements Runnable {
             out.printf("model:            RetinaNet %s, %d classes, %s%n", name, classes, device);
             out.printf("input:            %d x 3 x %d x %d, %d warm-up + %d timed passes (median, min-max)%n",
                     batch, size, size, warmup, iters);
-            out.printf("forward:          %s per batch, %.2f images/s, peak RSS %s%n", r.forward().seconds(),
+            out.printf("inference:        %s per batch, %.2f images/s, peak RSS %s%n", r.forward().seconds(),
                     batch / r.forward().median(), ProcessStats.gib(r.forwardPeakRss()));
             out.printf("forward+backward: %s per batch, %.2f images/s, peak RSS %s%n", r.trainStep().seconds(),
                     batch / r.trainStep().median(), ProcessStats.gib(r.trainPeakRss()));
@@ -127,6 +131,17 @@ public final class BenchModelCommand implements Runnable {
             out.printf("engine:           %s%n", threadsNow);
         }
         out.flush();
+    }
+
+    /** The detector's post-processing (decode, score threshold, top-k, NMS) of a batch of square images. */
+    private java.util.function.Consumer<NDList> postProcessing(Detector detector, NDManager m) {
+        List<ImageInfo> infos = new ArrayList<>();
+        for (int i = 0; i < batch; i++) {
+            infos.add(new ImageInfo(i, "random", null, size, size, size, size, 1.0, false));
+        }
+        HostBatch shape = new HostBatch(null, batch, size, size, new float[batch * 4], new int[batch],
+                new boolean[batch], 1, infos);
+        return out -> detector.postProcess(out, shape, m);
     }
 
     static String backboneName(String s) {

@@ -4,7 +4,9 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Utils;
+import dev.retinaj.config.Precision;
 import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.engine.PrecisionSupport;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -42,6 +44,9 @@ public final class EnvCommand implements Runnable {
         List<Device> devices = EngineSetup.resolve(device, engine);
         out.printf("devices (%s): %s%n", device, devices);
         out.printf("default device:  %s%n", engine.defaultDevice());
+        for (Device d : devices) {
+            out.printf("precision (%s): %s%n", d, precisions(d));
+        }
         out.printf("intra-op threads: %d%n", JniUtils.getNumThreads());
         out.printf("inter-op threads: %d%n", JniUtils.getNumInteropThreads());
         out.printf("cpu cores:       %d%n", Runtime.getRuntime().availableProcessors());
@@ -50,6 +55,20 @@ public final class EnvCommand implements Runnable {
         out.printf("offline:         %s%n", Utils.isOfflineMode());
         out.printf("java:            %s (%s)%n", System.getProperty("java.version"), System.getProperty("java.vm.name"));
         out.printf("max heap:        %d MiB%n", Runtime.getRuntime().maxMemory() >> 20);
+        out.printf("allocator:       %s%n", dev.retinaj.engine.Allocator.describe());
         out.flush();
+    }
+
+    /** "fp32 yes, bf16 yes (avx512_bf16), fp16 no: needs ..." for the {@code precision} key. */
+    static String precisions(Device d) {
+        StringBuilder b = new StringBuilder();
+        for (Precision p : Precision.values()) {
+            String lack = PrecisionSupport.lack(p, d);
+            String how = Device.Type.CPU.equals(d.getDeviceType()) && p != Precision.FP32
+                    ? " (" + PrecisionSupport.cpuInstruction(p) + ")" : "";
+            b.append(b.length() == 0 ? "" : "; ").append(p.key())
+                    .append(lack == null ? " yes" + how : " no, " + lack);
+        }
+        return b.toString();
     }
 }

@@ -24,8 +24,12 @@ public final class ModelTiming {
     public record Result(Spread forward, Spread trainStep, long forwardPeakRss, long trainPeakRss,
             double gflopsPerImage) {}
 
-    /** Runs {@code warmup} untimed and {@code iters} timed passes of each kind on an initialised net. */
-    public static Result time(RetinaNet net, NDManager manager, Device device, int batch, int size, int warmup, int iters) {
+    /**
+     * Runs {@code warmup} untimed and {@code iters} timed passes of each kind on an initialised net;
+     * {@code post} (may be null) consumes each inference pass's outputs inside the timed region.
+     */
+    public static Result time(RetinaNet net, NDManager manager, Device device, int batch, int size, int warmup, int iters,
+                              java.util.function.Consumer<NDList> post) {
         if (iters < 1 || warmup < 0) {
             throw new IllegalArgumentException("need iters >= 1 and warmup >= 0");
         }
@@ -38,7 +42,7 @@ public final class ModelTiming {
             ParameterStore ps = new ParameterStore(m, false);
             ProcessStats.resetPeak();
             for (int i = -warmup; i < iters; i++) {
-                double s = pass(net, ps, m, x, false);
+                double s = pass(net, ps, m, x, false, post);
                 if (i >= 0) {
                     fwd[i] = s;
                 }
@@ -46,7 +50,7 @@ public final class ModelTiming {
             fwdPeak = ProcessStats.read().peakRssBytes();
             ProcessStats.resetPeak();
             for (int i = -warmup; i < iters; i++) {
-                double s = pass(net, ps, m, x, true);
+                double s = pass(net, ps, m, x, true, post);
                 if (i >= 0) {
                     train[i] = s;
                 }
@@ -56,7 +60,8 @@ public final class ModelTiming {
         return new Result(Spread.of(fwd), Spread.of(train), fwdPeak, trainPeak, 2.0 * net.macs(size, size) / 1e9);
     }
 
-    private static double pass(RetinaNet net, ParameterStore ps, NDManager parent, NDArray x, boolean train) {
+    private static double pass(RetinaNet net, ParameterStore ps, NDManager parent, NDArray x, boolean train,
+                               java.util.function.Consumer<NDList> post) {
         try (NDManager step = parent.newSubManager()) {
             // every array the pass creates follows its input onto this pass's manager and is freed with it
             x.tempAttach(step);
@@ -70,6 +75,9 @@ public final class ModelTiming {
                 }
             } else {
                 NDList out = net.forward(ps, new NDList(x), false);
+                if (post != null) {
+                    post.accept(out);
+                }
                 out.get(0).sum().getFloat();
             }
             return (System.nanoTime() - t0) / 1e9;

@@ -16,9 +16,9 @@ import java.util.List;
  * detections per image (most confident first), and the device ({@code null}: the run's
  * {@code device} key; else {@code cpu}, {@code gpu:0} ... as in configs).
  */
-public record CriteriaOptions(double scoreThreshold, int topK, String device) {
-    /** Score at least 0.3 (what {@code retinaj predict} draws), 100 detections, the run's device. */
-    public static final CriteriaOptions DEFAULT = new CriteriaOptions(0.3, 100, null);
+public record CriteriaOptions(double scoreThreshold, int topK, String device, dev.retinaj.config.Precision precision) {
+    /** Score at least 0.3 (what {@code retinaj predict} draws), 100 detections, the run's device and precision. */
+    public static final CriteriaOptions DEFAULT = new CriteriaOptions(0.3, 100, null, null);
 
     public CriteriaOptions {
         if (!(scoreThreshold >= 0 && scoreThreshold <= 1)) {
@@ -30,15 +30,20 @@ public record CriteriaOptions(double scoreThreshold, int topK, String device) {
     }
 
     public CriteriaOptions withScoreThreshold(double t) {
-        return new CriteriaOptions(t, topK, device);
+        return new CriteriaOptions(t, topK, device, precision);
     }
 
     public CriteriaOptions withTopK(int k) {
-        return new CriteriaOptions(scoreThreshold, k, device);
+        return new CriteriaOptions(scoreThreshold, k, device, precision);
     }
 
     public CriteriaOptions withDevice(String d) {
-        return new CriteriaOptions(scoreThreshold, topK, d);
+        return new CriteriaOptions(scoreThreshold, topK, d, precision);
+    }
+
+    /** Serve in this precision instead of the run's ({@code bf16}: twice the CPU throughput where supported). */
+    public CriteriaOptions withPrecision(dev.retinaj.config.Precision p) {
+        return new CriteriaOptions(scoreThreshold, topK, device, p);
     }
 
     /** The detections with score at least the threshold, the {@code topK} most confident, best first. */

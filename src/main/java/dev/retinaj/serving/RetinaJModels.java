@@ -43,7 +43,7 @@ public final class RetinaJModels {
 
     /**
      * Detections with score at least {@code o.scoreThreshold()}, the {@code o.topK()} most confident
-     * first, on {@code o.device()} (null: the run's {@code device}); {@code o} null keeps them all.
+     * first, on {@code o.device()} in {@code o.precision()} (null: the run's); {@code o} null keeps them all.
      */
     public static Criteria<Image, DetectedObjects> criteria(Path runDir, CriteriaOptions o) {
         Path serving = runDir.resolve(SERVING_DIR);
@@ -56,6 +56,9 @@ public final class RetinaJModels {
             throw new BadFileException(runDir + ": no " + ClassMap.FILE);
         }
         String deviceKey = o != null && o.device() != null ? o.device() : cfg.device();
+        if (o != null && o.precision() != null) {
+            cfg = ConfigLoader.load(runDir.resolve("config.yaml"), List.of("precision=" + o.precision().key()));
+        }
         Device device = EngineSetup.resolve(deviceKey, cfg.precision(), EngineSetup.start(cfg.threads())).get(0);
         Detector detector = Detector.create(cfg, classes.size());
         RetinaNetTranslator translator = new RetinaNetTranslator(detector, classes);

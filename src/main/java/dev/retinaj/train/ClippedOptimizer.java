@@ -39,6 +39,7 @@ public final class ClippedOptimizer extends Optimizer {
     /** Pending updates of this step, in the order DJL delivered them. */
     private final List<Pending> pending = new ArrayList<>();
     private final Map<String, NDArray> zeros = new HashMap<>();
+    private LossScaler scaler = LossScaler.off();
     /** Momentum buffers by parameter name and device. */
     private final Map<String, Map<String, NDArray>> buffers = new HashMap<>();
 
@@ -46,7 +47,8 @@ public final class ClippedOptimizer extends Optimizer {
     private record Pending(String id, NDArray weight, NDArray grad, boolean own) {}
 
     /** What one step did. */
-    public record StepReport(double gradNorm, double clipScale, boolean applied, Map<String, Double> paramNorms) {}
+    public record StepReport(double gradNorm, double clipScale, boolean applied, Map<String, Double> paramNorms,
+                             boolean overflow) {}
 
     /**
      * @param adamw AdamW (decoupled weight decay, {@code momentum} as β1) instead of SGD
@@ -74,6 +76,15 @@ public final class ClippedOptimizer extends Optimizer {
         this.clipNorm = s.clipNorm();
         this.names = Map.copyOf(names);
         this.noDecay = Set.copyOf(noDecay);
+    }
+
+    /** Gradients arrive multiplied by this scaler's scale; {@link #apply} divides them back. */
+    public void useScaler(LossScaler s) {
+        this.scaler = s;
+    }
+
+    public LossScaler scaler() {
+        return scaler;
     }
 
     /** The optimiser of {@code train.*} for every trainable parameter of {@code net}, named as torchvision names them. */
@@ -140,11 +151,14 @@ public final class ClippedOptimizer extends Optimizer {
                     sq += s;
                 }
             }
-            double norm = Math.sqrt(sq);
+            double loss = scaler.scale();
+            double norm = Math.sqrt(sq) / loss;
+            boolean overflow = scaler.absorbs(Double.isFinite(norm)); // an fp16 overflow: lower the scale, no failure
+            scaler.update(Double.isFinite(norm));
             if (!Double.isFinite(norm)) {
-                return new StepReport(norm, 0, false, norms);
+                return new StepReport(norm, 0, false, norms, overflow);
             }
-            double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / (norm + 1e-6) : 1.0;
+            double scale = (clipNorm > 0 && norm > clipNorm ? clipNorm / (norm + 1e-6) : 1.0) / loss;
             if (adamw) {
                 adamStep++;
             }
@@ -157,7 +171,7 @@ public final class ClippedOptimizer extends Optimizer {
                     sgdUpdate(p, g, lr, wd);
                 }
             }
-            return new StepReport(norm, scale, true, Map.of());
+            return new StepReport(norm, scale, true, Map.of(), false);
         } finally {
             discard();
         }

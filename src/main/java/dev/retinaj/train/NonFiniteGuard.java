@@ -34,6 +34,10 @@ final class NonFiniteGuard implements TrainHook {
             inRow = 0;
             return;
         }
+        if (r.diagnostic() == null) {
+            LOG.debug("iteration {}: fp16 gradients overflowed; step skipped and the loss scale halved", r.iteration());
+            return;
+        }
         inRow++;
         Map<String, Object> d = r.diagnostic();
         Path file = dir.resolve("iter_" + r.iteration() + ".json");

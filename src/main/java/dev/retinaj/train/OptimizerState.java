@@ -14,6 +14,7 @@ import java.util.Map;
  */
 final class OptimizerState {
     static final String ADAM_STEP = "adam_step";
+    static final String LOSS_SCALE = "loss_scale";
 
     private OptimizerState() {}
 
@@ -26,6 +27,12 @@ final class OptimizerState {
             a.setName(k);
             out.add(a);
         });
+        if (opt.scaler().isDynamic() && !sorted.isEmpty()) {
+            NDArray scale = sorted.values().iterator().next().getManager()
+                    .create(new double[] {opt.scaler().scale(), opt.scaler().goodSteps()});
+            scale.setName(LOSS_SCALE);
+            out.add(scale);
+        }
         if (opt.adamw() && !sorted.isEmpty()) {
             NDArray step = sorted.values().iterator().next().getManager().create(new long[] {opt.adamStep()});
             step.setName(ADAM_STEP);
@@ -46,6 +53,11 @@ final class OptimizerState {
         for (NDArray a : state) {
             if (ADAM_STEP.equals(a.getName())) {
                 opt.adamStep(a.toLongArray()[0]);
+                continue;
+            }
+            if (LOSS_SCALE.equals(a.getName())) {
+                double[] v = a.toDoubleArray();
+                opt.scaler().restore(v[0], (int) v[1]);
                 continue;
             }
             String param = a.getName().substring(a.getName().indexOf('/') + 1);

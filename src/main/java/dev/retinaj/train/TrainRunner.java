@@ -106,6 +106,7 @@ public final class TrainRunner {
             LOG.warn("--resume: no checkpoint in {} yet; starting from iteration 0", run.checkpoints());
         }
         ClippedOptimizer sgd = ClippedOptimizer.forNet(detector.net(), cfg.train());
+        sgd.useScaler(LossScaler.forPrecision(cfg.precision()));
         try (Model model = Model.newInstance("retinanet", devices.get(0))) {
             model.setBlock(detector.net());
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l1Loss())

@@ -63,7 +63,8 @@ final class TrainStep {
                     if (!Float.isFinite(total)) {
                         diagnostic = NonFiniteReport.ofLoss(iteration, f, batch);
                     }
-                    totals.add(parts.size() == 1 ? l.total() : l.total().mul(weight));
+                    double scale = sgd.scaler().scale();
+                    totals.add(parts.size() == 1 && scale == 1 ? l.total() : l.total().mul((float) (weight * scale)));
                 }
                 if (diagnostic == null) {
                     // backward only once every part is finite, so a skipped step leaves no gradients behind
@@ -82,7 +83,7 @@ final class TrainStep {
                 trainer.step(); // DJL's parameter server sums the devices' gradients
             }
             ClippedOptimizer.StepReport r = sgd.apply(lr);
-            if (!r.applied()) {
+            if (!r.applied() && !r.overflow()) {
                 diagnostic = NonFiniteReport.ofGradients(iteration, first, firstBatch, r.paramNorms());
             }
             return new StepResult(iteration, lr, losses, r.gradNorm(), r.applied(), seconds(dataSeconds, t0), diagnostic);

@@ -33,5 +33,8 @@ class CriteriaOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> CriteriaOptions.DEFAULT.withScoreThreshold(1.5));
         assertThrows(IllegalArgumentException.class, () -> CriteriaOptions.DEFAULT.withTopK(0));
         assertEquals("gpu:0", CriteriaOptions.DEFAULT.withDevice("gpu:0").device());
+        CriteriaOptions bf16 = CriteriaOptions.DEFAULT.withDevice("cpu").withPrecision(dev.retinaj.config.Precision.BF16);
+        assertEquals(new CriteriaOptions(0.3, 100, "cpu", dev.retinaj.config.Precision.BF16), bf16);
+        assertEquals(dev.retinaj.config.Precision.BF16, bf16.withTopK(5).withScoreThreshold(0.1).precision());
     }
 }

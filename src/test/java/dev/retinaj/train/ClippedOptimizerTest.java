@@ -3,6 +3,7 @@ package dev.retinaj.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -132,5 +133,39 @@ class ClippedOptimizerTest {
                 assertEquals(0, opt.state().size());
             }
         }
+    }
+
+    /** SGD with momentum, weight decay and clipping, gradients taken directly (the one-device path), loss scaled or not. */
+    private static float[] trainDirect(boolean scaled, float[][] xs) {
+        try (Model model = Model.newInstance("t")) {
+            Linear lin = Linear.builder().setUnits(1).optBias(false).build();
+            lin.setInitializer(Initializer.ONES, Parameter.Type.WEIGHT);
+            model.setBlock(lin);
+            Map<String, String> names = new HashMap<>();
+            lin.getParameters().forEach(p -> names.put(p.getValue().getId(), p.getKey()));
+            ClippedOptimizer opt = new ClippedOptimizer(ClippedOptimizer.Settings.sgd(0.9, 1e-2, 2.0), names, Set.of());
+            opt.useScaler(scaled ? LossScaler.dynamic() : LossScaler.off());
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(opt))) {
+                trainer.initialize(new Shape(1, 2));
+                for (float[] x : xs) {
+                    try (NDManager m = trainer.getManager().newSubManager();
+                         GradientCollector gc = trainer.newGradientCollector()) {
+                        NDArray out = trainer.forward(new NDList(m.create(x).reshape(1, 2))).head();
+                        gc.backward(out.sum().mul((float) opt.scaler().scale()));
+                    }
+                    opt.collect(lin.getParameters().values());
+                    assertTrue(opt.apply(0.1).applied());
+                }
+                return lin.getParameters().get(0).getValue().getArray().toFloatArray();
+            }
+        }
+    }
+
+    @Test
+    void lossScalingByAPowerOfTwoChangesNoBitAndTheDirectPathEqualsTheServerPath() {
+        float[][] xs = {{3, 4}, {0.5f, -1}, {-2, 0.25f}};
+        float[] plain = trainDirect(false, xs);
+        assertArrayEquals(plain, trainDirect(true, xs), 0f);
+        assertArrayEquals(train(0.9, 1e-2, 2.0, xs, 0.1), plain, 0f);
     }
 }

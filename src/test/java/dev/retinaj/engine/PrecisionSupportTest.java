@@ -1,0 +1,51 @@
+package dev.retinaj.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import dev.retinaj.config.Precision;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrecisionSupportTest {
+    @Test
+    void cpuFlagsDecideReducedPrecision() {
+        Set<String> zen4 = Set.of("avx512f", "avx512_bf16", "avx512_vnni");
+        Set<String> sapphire = Set.of("avx512f", "avx512_bf16", "avx512_fp16", "amx_bf16");
+        Set<String> old = Set.of("avx2", "fma");
+        assertNull(PrecisionSupport.lackOnCpu(Precision.BF16, zen4));
+        assertTrue(PrecisionSupport.lackOnCpu(Precision.FP16, zen4).contains("AVX512-FP16"));
+        assertNull(PrecisionSupport.lackOnCpu(Precision.FP16, sapphire));
+        assertNull(PrecisionSupport.lackOnCpu(Precision.BF16, Set.of("amx_bf16")));
+        assertTrue(PrecisionSupport.lackOnCpu(Precision.BF16, old).contains("AVX512-BF16 or AMX-BF16"));
+    }
+
+    @Test
+    void flagsAreReadFromCpuinfo(@TempDir Path dir) throws Exception {
+        Path info = dir.resolve("cpuinfo");
+        Files.writeString(info, "processor\t: 0\nmodel name\t: X\nflags\t\t: fpu avx2 avx512_bf16\n\nprocessor\t: 1\n");
+        assertEquals(Set.of("fpu", "avx2", "avx512_bf16"), PrecisionSupport.readFlags(info));
+        assertEquals(Set.of(), PrecisionSupport.readFlags(dir.resolve("missing")));
+    }
+
+    @Test
+    void fp32IsEverywhereAndALackingDeviceFailsInOneLine() {
+        assertNull(PrecisionSupport.lack(Precision.FP32, Device.cpu()));
+        Precision lacking = PrecisionSupport.lack(Precision.FP16, Device.cpu()) != null ? Precision.FP16
+                : PrecisionSupport.lack(Precision.BF16, Device.cpu()) != null ? Precision.BF16 : null;
+        if (lacking != null) {
+            DeviceUnavailable e = assertThrows(DeviceUnavailable.class,
+                    () -> PrecisionSupport.require(lacking, List.of(Device.cpu())));
+            assertTrue(e.getMessage().startsWith("precision: " + lacking.key() + " on cpu()"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("use precision: fp32" + (lacking == Precision.FP16 ? " or bf16 where supported" : "")));
+            assertTrue(!e.getMessage().contains("\n"));
+        }
+    }
+}
