@@ -2,6 +2,7 @@ package dev.retinaj.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.retinaj.data.DatasetStats;
+import dev.retinaj.eval.CocoMetrics;
 import dev.retinaj.eval.ConfusionMatrix;
 import dev.retinaj.eval.Evaluation;
 import dev.retinaj.eval.Metrics;
@@ -88,20 +89,10 @@ public final class ReportWriter {
         }
         row(b, "validation images", Integer.toString(run.truth().numImages()));
         row(b, "COCO AP / AP50", Html.num(metrics.get("coco").headline()) + " / "
-                + Html.num(run.metrics().isEmpty() ? -1 : lastEval(run, "AP50")));
+                + Html.num(((CocoMetrics) metrics.get("coco")).stat("AP50")));
         row(b, "VOC mAP (voc07, 11-point) / (voc10, all points)", Html.num(metrics.get("voc07").headline()) + " / "
                 + Html.num(metrics.get("voc").headline()));
         return b.append("</table>").toString();
-    }
-
-    private static double lastEval(RunArtifacts run, String key) {
-        double v = -1;
-        for (JsonNode row : run.metrics()) {
-            if (row.path("eval").asBoolean(false) && row.has(key)) {
-                v = row.get(key).asDouble();
-            }
-        }
-        return v;
     }
 
     private static void row(StringBuilder b, String k, String v) {

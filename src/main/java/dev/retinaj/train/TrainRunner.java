@@ -160,7 +160,8 @@ public final class TrainRunner {
             }
             hooks.add(new EarlyStopHook(cfg.train().earlyStop(), eval));
         }
-        hooks.addAll(List.of(interrupt, new CheckpointHook(), new CurvesHook(), new ReportHook()));
+        hooks.addAll(List.of(interrupt, new CheckpointHook(), new CurvesHook(), new ReportHook(),
+                new TensorBoardHook()));
         return hooks;
     }
 

@@ -4,6 +4,7 @@ import dev.retinaj.checkpoint.CheckpointStore;
 import ai.djl.training.Trainer;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.infer.Detector;
+import dev.retinaj.infer.SplitEvaluation;
 import dev.retinaj.checkpoint.CheckpointMeta;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ public final class TrainState {
     private boolean stop;
     private final List<CheckpointStore.ExtraFile> checkpointFiles = new ArrayList<>();
     private CheckpointMeta.EarlyStopState earlyStop;
+    private SplitEvaluation.Outcome lastOutcome;
+    private boolean bestReevaluated;
 
     /** The parts of a run that do not change while it trains. */
     public record Parts(RetinaConfig cfg, RunDirectory run, Detector detector, Trainer trainer,
@@ -123,6 +126,24 @@ public final class TrainState {
     /** Headline metrics of the last evaluation (empty before the first). */
     public Map<String, Double> lastEval() {
         return lastEval;
+    }
+
+    /** The last evaluation in full (per-class numbers, detections), or null before the first. */
+    public SplitEvaluation.Outcome lastOutcome() {
+        return lastOutcome;
+    }
+
+    void lastOutcome(SplitEvaluation.Outcome o) {
+        lastOutcome = o;
+    }
+
+    /** Whether early stopping evaluated the best checkpoint again after the loop ({@code eval/} is its). */
+    public boolean bestReevaluated() {
+        return bestReevaluated;
+    }
+
+    void markBestReevaluated() {
+        bestReevaluated = true;
     }
 
     /** The best checkpoint so far, or null. */
