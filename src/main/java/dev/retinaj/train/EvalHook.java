@@ -97,7 +97,7 @@ final class EvalHook implements TrainHook {
                 System.out.println(m.toTable());
             }
         }
-        s.lastOutcome(o);
+        s.lastClasses(o.classes());
         return o.headline();
     }
 

@@ -4,7 +4,6 @@ import dev.retinaj.checkpoint.CheckpointStore;
 import ai.djl.training.Trainer;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.infer.Detector;
-import dev.retinaj.infer.SplitEvaluation;
 import dev.retinaj.checkpoint.CheckpointMeta;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ public final class TrainState {
     private boolean stop;
     private final List<CheckpointStore.ExtraFile> checkpointFiles = new ArrayList<>();
     private CheckpointMeta.EarlyStopState earlyStop;
-    private SplitEvaluation.Outcome lastOutcome;
+    private Map<String, Map<String, Number>> lastClasses = Map.of();
     private boolean bestReevaluated;
 
     /** The parts of a run that do not change while it trains. */
@@ -128,13 +127,13 @@ public final class TrainState {
         return lastEval;
     }
 
-    /** The last evaluation in full (per-class numbers, detections), or null before the first. */
-    public SplitEvaluation.Outcome lastOutcome() {
-        return lastOutcome;
+    /** Per class of the last evaluation: ground-truth counts and APs (empty before the first). */
+    public Map<String, Map<String, Number>> lastClasses() {
+        return lastClasses;
     }
 
-    void lastOutcome(SplitEvaluation.Outcome o) {
-        lastOutcome = o;
+    void lastClasses(Map<String, Map<String, Number>> classes) {
+        lastClasses = classes;
     }
 
     /** Whether early stopping evaluated the best checkpoint again after the loop ({@code eval/} is its). */

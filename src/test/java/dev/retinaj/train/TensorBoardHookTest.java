@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.data.DataSource;
+import dev.retinaj.data.DatasetStats;
 import dev.retinaj.data.ShapesGenerator;
 import dev.retinaj.data.ShapesParams;
 import dev.retinaj.tensorboard.TfRecord;
@@ -29,23 +32,25 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A tiny run with {@code train.tensorboard: true}, 6 iterations, logged every 2, evaluated every 3:
  * its event file read back holds the losses, lr and gradient norm of every metrics.jsonl row, the
- * metrics of both evaluations and the grid of the 4 validation images; metrics.jsonl has each row once.
+ * metrics of both evaluations and the grid of the 4 validation images; metrics.jsonl has each row once;
+ * result.json has the per-class counts and APs of the final evaluation.
  */
 class TensorBoardHookTest {
     @TempDir
     static Path dir;
 
     static RunDirectory run;
+    static RetinaConfig config;
 
     @BeforeAll
     static void train() throws Exception {
         Path data = dir.resolve("shapes");
         ShapesGenerator.generate(data, new ShapesParams(16, 4, 96, 7, 1.0));
-        RetinaConfig cfg = ConfigLoader.load(Path.of("configs/shapes_r18_fpn_demo.yaml"), TrainEndToEndTest.tinyFor(data,
+        config = ConfigLoader.load(Path.of("configs/shapes_r18_fpn_demo.yaml"), TrainEndToEndTest.tinyFor(data,
                 "train.max_iters=6", "train.eval_period=3", "train.log_period=2", "train.checkpoint_period=3",
                 "train.tensorboard=true"));
         run = new RunDirectory(dir.resolve("run"));
-        new TrainRunner(cfg, run, false).run();
+        new TrainRunner(config, run, false).run();
     }
 
     /** tag -> step -> value, and the images by tag -> step. */
@@ -114,6 +119,25 @@ class TensorBoardHookTest {
             assertEquals(png.getHeight(), img.getHeight());
             assertEquals(3, img.getColorspace());
         }
+    }
+
+    @Test
+    void resultJsonCarriesPerClassCountsAndAps() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode classes = json.readTree(run.root().resolve(RunResult.FILE).toFile()).get("classes");
+        JsonNode evalJson = json.readTree(run.eval().resolve("metrics.json").toFile());
+        assertEquals(evalJson.get("classes"), classes);
+        List<String> names = new ArrayList<>();
+        long boxes = 0;
+        for (var it = classes.fields(); it.hasNext(); ) {
+            var e = it.next();
+            names.add(e.getKey());
+            boxes += e.getValue().get("gt").asLong() + e.getValue().get("gt_ignored").asLong();
+            assertEquals(evalJson.get("per_class").get(e.getKey()).asDouble(), e.getValue().get("AP").asDouble());
+            assertTrue(e.getValue().get("AP50").asDouble() >= e.getValue().get("AP").asDouble(), e.toString());
+        }
+        assertEquals(List.of("circle", "cross", "square", "triangle"), names);
+        assertEquals((long) DatasetStats.of(DataSource.val(config.data())).boxes(), boxes);
     }
 
     @Test
