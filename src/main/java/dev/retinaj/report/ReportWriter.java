@@ -1,6 +1,7 @@
 package dev.retinaj.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.DatasetStats;
 import dev.retinaj.eval.CocoMetrics;
 import dev.retinaj.eval.ConfusionMatrix;
@@ -40,7 +41,12 @@ public final class ReportWriter {
 
     /** Writes the report of {@code runDir} to {@code out} (null: RUN_DIR/report.html); returns the file. */
     public static Path write(Path runDir, Path out) throws IOException {
-        RunArtifacts run = RunArtifacts.load(runDir);
+        return write(runDir, out, null);
+    }
+
+    /** As {@link #write(Path, Path)}, reading the data with {@code cfg} (null: the run's config.yaml). */
+    public static Path write(Path runDir, Path out, RetinaConfig cfg) throws IOException {
+        RunArtifacts run = RunArtifacts.load(runDir, cfg);
         Path file = out != null ? out : runDir.resolve(FILE);
         Path abs = file.toAbsolutePath();
         Files.createDirectories(abs.getParent());
