@@ -1,8 +1,11 @@
 package dev.retinaj.cli;
 
 import dev.retinaj.util.UsageException;
+import dev.retinaj.checkpoint.CheckpointStore;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.infer.WeightsSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +49,38 @@ public final class ConfigOptions {
 
     public RetinaConfig load() {
         return ConfigLoader.load(config, overrides);
+    }
+
+    /**
+     * The config of the run that {@code w} (a run or checkpoint directory) belongs to: its config.yaml,
+     * then {@code -c CONFIG} merged over it, then {@code --set}. Without a run, {@code -c} is required.
+     *
+     * @param option how {@code w} was given, for messages ("--weights", "RUN_DIR")
+     */
+    public RetinaConfig loadForRun(Path w, String option) {
+        Path runDir = w == null ? null : Files.isRegularFile(w.resolve("config.yaml")) ? w
+                : Files.isRegularFile(w.resolve(CheckpointStore.MODEL)) ? WeightsSource.resolve(w).runDir() : null;
+        if (runDir == null && config != null) {
+            return load();
+        }
+        return loadForRunDir(runDir == null ? w : runDir, option);
+    }
+
+    /** {@code runDir}'s config.yaml, then {@code -c CONFIG} merged over it, then {@code --set}. */
+    public RetinaConfig loadForRunDir(Path runDir, String option) {
+        if (runDir == null) {
+            throw new UsageException("missing -c CONFIG, or a run directory to take its config.yaml from");
+        }
+        Path saved = runDir.resolve("config.yaml");
+        if (!Files.isRegularFile(saved)) {
+            throw new UsageException(option + " " + runDir + ": no config.yaml (not a run directory); give -c CONFIG");
+        }
+        return ConfigLoader.loadLayers(config == null ? List.of(saved) : List.of(saved, config), overrides);
+    }
+
+    /** Whether -c or --set was given. */
+    public boolean given() {
+        return config != null || !overrides.isEmpty();
     }
 
     public RetinaConfig loadRequired() {

@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -40,12 +41,13 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "VOC07 11-point AP or VOC2010+ AP.",
             "File mode: --gt COCO instances JSON and --detections COCO results JSON. For VOC metrics iscrowd "
                 + "ground truth counts as difficult.",
-            "Model mode: -c CONFIG --weights W runs the detector over data.val (or --split) and writes "
-                + "metrics.json and detections.json."},
+            "Model mode: RUN_DIR, or -c CONFIG --weights W, runs the detector over data.val (or --split) and "
+                + "writes metrics.json and detections.json; a run's config.yaml is used unless -c."},
         footer = {"", "Example:",
             "  retinaj eval --gt annotations/instances_val2017.json --detections results.json",
             "  retinaj eval --gt gt.json --detections dt.json --metric voc07 --json --plots pr/",
-            "  retinaj eval -c configs/shapes_r18_fpn_demo.yaml --weights runs/shapes_r18_fpn_demo"})
+            "  retinaj eval runs/shapes_r18_fpn_demo --set test.score_thresh=0.01",
+            "  retinaj eval -c configs/shapes_r18_fpn_demo.yaml --weights model.safetensors"})
 public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--gt", paramLabel = "GT.json", description = "Ground truth, COCO instances JSON.")
     Path gt;
@@ -61,8 +63,13 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR",
+            description = "Model mode on a run: its best checkpoint and its config.yaml (-c and --set override it).")
+    Path runDir;
+
     @Option(names = "--weights", paramLabel = "W",
-            description = "Model mode: a run directory (its best checkpoint), a checkpoint, or a weights file.")
+            description = "Model mode: a run directory (its best checkpoint; its config.yaml unless -c), a checkpoint, "
+                    + "or a weights file (with -c).")
     Path weights;
 
     @Option(names = "--split", paramLabel = "S", description = "Model mode: split to evaluate (default: data.val).")
@@ -99,6 +106,9 @@ public final class EvalCommand implements Callable<Integer> {
             if (gt == null || detections == null) {
                 throw new UsageException("eval: file mode needs both --gt and --detections");
             }
+            if (runDir != null || weights != null) {
+                throw new UsageException("eval: --gt/--detections (file mode) take no RUN_DIR or --weights");
+            }
             if (out != null) {
                 throw new UsageException("--out is for model mode (-c CONFIG --weights W); file mode prints the "
                         + "metrics (--json) and writes --plots");
@@ -108,17 +118,18 @@ public final class EvalCommand implements Callable<Integer> {
             }
             return evaluateFiles();
         }
+        weights = RunArgument.weights(runDir, weights, "eval");
         if (config.config != null || weights != null) {
-            if (config.config == null || weights == null) {
-                throw new UsageException("eval: model mode needs both -c CONFIG and --weights W");
+            if (weights == null) {
+                throw new UsageException("eval: model mode needs --weights W (or a RUN_DIR)");
             }
             return evaluateModel();
         }
-        throw new UsageException("eval needs --gt GT.json --detections DT.json, or -c CONFIG --weights W");
+        throw new UsageException("eval needs --gt GT.json --detections DT.json, a RUN_DIR, or -c CONFIG --weights W");
     }
 
     private int evaluateModel() throws IOException {
-        RetinaConfig cfg = config.loadRequired();
+        RetinaConfig cfg = config.loadForRun(weights, runDir != null ? "RUN_DIR" : "--weights");
         Path runDir = WeightsSource.resolve(weights).runDir(); // a bad --weights fails before the data is read
         List<String> splits = split != null ? List.of(split) : cfg.data().val();
         LoadedSplit data = DataSource.load(cfg.data(), splits, split != null ? "--split" : "data.val",

@@ -7,7 +7,9 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * Help that can be copied: the usage width follows the terminal (picocli's auto width, 80 without
- * one), and the footer's example command lines are never split inside a word. An example longer
+ * one), and no line is broken inside a word: the usage line, descriptions, option and command lists
+ * wrap at spaces only ({@link SpaceWrappedHelp}, {@link SpaceWrappedTable}), and the footer's example
+ * command lines are never split inside a word. An example longer
  * than the width is broken at spaces into shell continuation lines ({@code \} at the end, the rest
  * indented), so pasting it runs the same command; other footer text is wrapped at spaces.
  */
@@ -19,6 +21,7 @@ public final class HelpLayout {
     /** Applies the layout to {@code cl} and every subcommand under it. */
     public static CommandLine install(CommandLine cl) {
         cl.setUsageHelpAutoWidth(true);
+        SpaceWrappedHelp.install(cl);
         apply(cl);
         return cl;
     }
@@ -26,6 +29,12 @@ public final class HelpLayout {
     private static void apply(CommandLine cl) {
         cl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER,
                 help -> footer(help.commandSpec().usageMessage().footer(), help.commandSpec().usageMessage().width()));
+        cl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_DESCRIPTION,
+                help -> footer(help.commandSpec().usageMessage().description(), help.commandSpec().usageMessage().width()));
+        cl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> help.optionList(
+                SpaceWrappedTable.layout(help), help.createDefaultOptionSort(), help.parameterLabelRenderer()));
+        cl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_PARAMETER_LIST,
+                help -> help.parameterList(SpaceWrappedTable.layout(help), help.parameterLabelRenderer()));
         cl.getSubcommands().values().forEach(HelpLayout::apply);
     }
 

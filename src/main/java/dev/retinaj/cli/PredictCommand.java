@@ -8,6 +8,7 @@ import dev.retinaj.draw.DetectionPainter;
 import dev.retinaj.draw.PaintBoxes;
 import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.ImageDecoder;
+import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.data.RgbImage;
 import dev.retinaj.data.Sample;
 import dev.retinaj.data.SampleLoader;
@@ -31,12 +32,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code retinaj predict}: detections drawn on copies of the images, and a detections JSON. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -44,8 +47,9 @@ import picocli.CommandLine.Option;
             "Writes OUT/<image name>.png with labelled boxes and OUT/detections.json (COCO results format plus "
                 + "\"file\" and \"category\", in original-image pixels)."},
         footer = {"", "Example:",
-            "  retinaj predict -c configs/shapes_r18_fpn_demo.yaml --weights runs/shapes_r18_fpn_demo "
-                + "--input data/shapes/val --out predictions --score 0.5"})
+            "  retinaj predict runs/shapes_r18_fpn_demo --input data/shapes/val --out predictions --score 0.5",
+            "  retinaj predict -c configs/shapes_r18_fpn_demo.yaml --weights model.safetensors --input img.jpg "
+                + "--out predictions"})
 public final class PredictCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(PredictCommand.class);
     private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp");
@@ -53,8 +57,12 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--weights", required = true, paramLabel = "W",
-            description = "A run directory (its best checkpoint), a checkpoint, or a weights file.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR",
+            description = "A run directory: its best checkpoint and its config.yaml (-c and --set override it).")
+    Path runDir;
+
+    @Option(names = "--weights", paramLabel = "W",
+            description = "A run directory (its best checkpoint; its config.yaml unless -c), a checkpoint, or a weights file.")
     Path weights;
 
     @Option(names = "--input", required = true, paramLabel = "IMAGE_OR_DIR", description = "An image or a folder of images.")
@@ -74,7 +82,11 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Thresholds.probability("--score", score);
         OutputFolder.check("--out", out, false);
-        RetinaConfig cfg = config.loadRequired();
+        weights = RunArgument.weights(runDir, weights, "predict");
+        if (weights == null) {
+            throw new UsageException("predict needs a RUN_DIR, or --weights W (with -c CONFIG for a weights file)");
+        }
+        RetinaConfig cfg = config.loadForRun(weights, runDir != null ? "RUN_DIR" : "--weights");
         List<Path> images = images(input);
         OutputFolder.create("--out", out, false);
         SampleLoader loader = new SampleLoader(TransformSpec.eval(cfg.data(), cfg.test()));
@@ -82,7 +94,9 @@ public final class PredictCommand implements Callable<Integer> {
         Map<Long, String> files = new HashMap<>();
         int failed = 0;
         ClassMap classes;
-        try (TrainedDetector det = TrainedDetector.load(cfg, weights, () -> classesFromData(cfg));
+        Supplier<LoadedSplit> val = dataSet(cfg, cfg.data().val(), true);
+        long[] ids = PredictImageIds.of(images, List.of(val, dataSet(cfg, cfg.data().train(), false)));
+        try (TrainedDetector det = TrainedDetector.load(cfg, weights, () -> classesFromData(val));
              ProgressBar bar = new ProgressBar("predict", images.size())) {
             classes = det.classes();
             for (int i = 0; i < images.size(); i++) {
@@ -96,10 +110,10 @@ public final class PredictCommand implements Callable<Integer> {
                     bar.step(1, "");
                     continue;
                 }
-                Sample s = loader.forImage(img, i + 1, FileTrees.stem(file), file, cfg.test().minSize());
+                Sample s = loader.forImage(img, ids[i], FileTrees.stem(file), file, cfg.test().minSize());
                 Detections d = det.runner().run(HostBatch.collate(List.of(s), cfg.data().sizeDivisibility())).get(0);
                 PaintBoxes.writePng(drawn(img, d, classes, score), out.resolve(FileTrees.stem(file) + ".png"));
-                files.put((long) i + 1, file.toString());
+                files.put(ids[i], file.toString());
                 CocoResults.of(List.of(d), classes.categories()).stream().filter(r -> r.score() >= score)
                         .forEach(results::add);
                 bar.step(1, results.size() + " detections");
@@ -120,15 +134,31 @@ public final class PredictCommand implements Callable<Integer> {
                 PaintBoxes.of(d.boxes(), d.labels(), d.scores(), classes.names(), (float) score));
     }
 
-    private static ClassMap classesFromData(RetinaConfig cfg) {
-        try {
-            if (cfg.data().root() != null && Files.exists(Path.of(cfg.data().root())) && !cfg.data().val().isEmpty()) {
-                return ClassMap.of(DataSource.val(cfg.data()));
+    private static ClassMap classesFromData(Supplier<LoadedSplit> val) {
+        LoadedSplit s = val.get();
+        return s == null ? null : ClassMap.of(s);
+    }
+
+    /**
+     * Splits of the config's data set, read on the first call; null when its root is not there (predict
+     * never generates data) or it cannot be read.
+     */
+    private static Supplier<LoadedSplit> dataSet(RetinaConfig cfg, List<String> splits, boolean val) {
+        LoadedSplit[] memo = new LoadedSplit[1];
+        boolean[] done = new boolean[1];
+        return () -> {
+            if (!done[0]) {
+                done[0] = true;
+                try {
+                    if (cfg.data().root() != null && Files.exists(Path.of(cfg.data().root())) && !splits.isEmpty()) {
+                        memo[0] = val ? DataSource.val(cfg.data()) : DataSource.train(cfg.data());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.debug("the data set's {} is unavailable: {}", val ? "data.val" : "data.train", e.getMessage());
+                }
             }
-        } catch (RuntimeException e) {
-            LOG.debug("class names from the data set unavailable: {}", e.getMessage());
-        }
-        return null;
+            return memo[0];
+        };
     }
 
     static List<Path> images(Path input) throws IOException {

@@ -18,15 +18,20 @@ import picocli.CommandLine.Spec;
                 + "the confusion matrix, precision/recall/F1 against confidence and the validation images "
                 + "with the most errors, predictions over ground truth.",
             "Reads config.yaml, metrics.jsonl, result.json and eval/detections.json of the run, and its "
-                + "validation data set."},
+                + "validation data set; -c CONFIG (merged over config.yaml) and --set override the config, "
+                + "e.g. when the data moved."},
         footer = {"", "Example:", "  retinaj report runs/shapes_r18_fpn_demo",
-            "  retinaj report runs/shapes_r18_fpn_demo --out /tmp/demo_report.html"})
+            "  retinaj report runs/shapes_r18_fpn_demo --out /tmp/demo_report.html",
+            "  retinaj report runs/shapes_r18_fpn_demo --set data.root=/mnt/data/shapes"})
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory (after at least one evaluation).")
     Path runDir;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: RUN_DIR/report.html).")
     Path out;
+
+    @Mixin
+    ConfigOptions config;
 
     @Mixin
     CommonOptions common;
@@ -36,7 +41,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path file = ReportWriter.write(runDir, out);
+        Path file = ReportWriter.write(runDir, out, config.given() ? config.loadForRunDir(runDir, "RUN_DIR") : null);
         spec.commandLine().getOut().println("wrote " + file);
         spec.commandLine().getOut().flush();
         return 0;

@@ -43,9 +43,14 @@ public final class ConfigLoader {
 
     /** Loads {@code file} (null = defaults only) with {@code overrides} of the form a.b.c=value. */
     public static RetinaConfig load(Path file, List<String> overrides) {
+        return loadLayers(file == null ? List.of() : List.of(file), overrides);
+    }
+
+    /** Loads {@code files} in order, each merged over the ones before (e.g. a run's config.yaml, then -c). */
+    public static RetinaConfig loadLayers(List<Path> files, List<String> overrides) {
         ConfigLoader loader = new ConfigLoader();
         loader.mergeDefaults();
-        if (file != null) {
+        for (Path file : files) {
             loader.mergeFile(file, new ArrayDeque<>());
         }
         for (String o : overrides) {

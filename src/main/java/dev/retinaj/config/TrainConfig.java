@@ -2,7 +2,7 @@ package dev.retinaj.config;
 
 import java.util.List;
 
-/** {@code train.*}: optimiser, schedule, checkpoints, logging. */
+/** {@code train.*}: optimiser, schedule, checkpoints, logging ({@code tensorboard}: event files in RUN_DIR/tb). */
 public record TrainConfig(
         int batchSize,
         int maxIters,
@@ -22,7 +22,8 @@ public record TrainConfig(
         int logPeriod,
         int maxNonFinite,
         EmaConfig ema,
-        EarlyStopConfig earlyStop) {
+        EarlyStopConfig earlyStop,
+        boolean tensorboard) {
 
     public enum ScheduleType { MULTISTEP, COSINE }
 

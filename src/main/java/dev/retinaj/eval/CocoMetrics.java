@@ -24,6 +24,7 @@ public final class CocoMetrics implements Metrics {
     private final double[] recall;
     private final double[] stats;
     private final double[] perClassAp;
+    private final double[] perClassAp50;
 
     CocoMetrics(GroundTruth gt, int[] catIds, double[] precision, double[] recall) {
         this.catIds = catIds;
@@ -32,20 +33,27 @@ public final class CocoMetrics implements Metrics {
         this.recall = recall;
         this.stats = summarize();
         this.perClassAp = new double[catIds.length];
+        this.perClassAp50 = new double[catIds.length];
         for (int k = 0; k < catIds.length; k++) {
-            double sum = 0;
-            int cnt = 0;
-            for (int t = 0; t < IOU_THRS.length; t++) {
-                for (int r = 0; r < REC_THRS.length; r++) {
-                    double v = precision[idx(t, r, k, 0, 2)];
-                    if (v > -1) {
-                        sum += v;
-                        cnt++;
-                    }
+            perClassAp[k] = classMean(k, 0, IOU_THRS.length);
+            perClassAp50[k] = classMean(k, 0, 1);
+        }
+    }
+
+    /** Mean precision of class k over IoU thresholds [t0, t1) and every recall threshold (area all, 100 dets). */
+    private double classMean(int k, int t0, int t1) {
+        double sum = 0;
+        int cnt = 0;
+        for (int t = t0; t < t1; t++) {
+            for (int r = 0; r < REC_THRS.length; r++) {
+                double v = precision[idx(t, r, k, 0, 2)];
+                if (v > -1) {
+                    sum += v;
+                    cnt++;
                 }
             }
-            perClassAp[k] = cnt == 0 ? -1 : sum / cnt;
         }
+        return cnt == 0 ? -1 : sum / cnt;
     }
 
     private int idx(int t, int r, int k, int a, int m) {
@@ -154,6 +162,15 @@ public final class CocoMetrics implements Metrics {
         Map<String, Double> m = new LinkedHashMap<>();
         for (int k = 0; k < names.length; k++) {
             m.put(names[k], perClassAp[k]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Per-class AP at IoU 0.5 (area all, 100 detections) by class name; -1 where undefined. */
+    public Map<String, Double> perClassAp50() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int k = 0; k < names.length; k++) {
+            m.put(names[k], perClassAp50[k]);
         }
         return Collections.unmodifiableMap(m);
     }

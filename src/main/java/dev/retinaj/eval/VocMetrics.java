@@ -82,14 +82,19 @@ public final class VocMetrics implements Metrics {
         return mode == VocEvaluator.Mode.VOC07 ? "mAP_voc07" : "mAP_voc10";
     }
 
+    /** voc07 or voc10. */
+    private String variant() {
+        return variantKey().substring("mAP_".length());
+    }
+
     @Override
     public String toTable() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-24s %9s%n", "class", mode == VocEvaluator.Mode.VOC07 ? "AP (voc07)" : "AP (voc)"));
+        sb.append(String.format("%-24s %9s%n", "class", "AP (" + variant() + ")"));
         for (int k = 0; k < names.length; k++) {
             sb.append(String.format("%-24s %9s%n", names[k], ap[k] < 0 ? "-" : String.format("%.4f", ap[k])));
         }
-        sb.append(String.format("%-24s %9s%n", "mAP", map < 0 ? "-" : String.format("%.4f", map)));
+        sb.append(String.format("%-24s %9s%n", variantKey(), map < 0 ? "-" : String.format("%.4f", map)));
         return sb.toString();
     }
 
@@ -127,7 +132,7 @@ public final class VocMetrics implements Metrics {
                 }
                 mean[r] += i < env.length ? env[i] : 0;
             }
-            figs.add(new PrFigure(names[k], String.format("%s  AP(%s)=%.3f", names[k], mode.key(), ap[k]),
+            figs.add(new PrFigure(names[k], String.format("%s  AP(%s)=%.3f", names[k], variant(), ap[k]),
                     List.of(fromRecallZero("precision", c.recall(), c.precision()),
                             fromRecallZero("envelope", c.recall(), env))));
         }
@@ -135,7 +140,7 @@ public final class VocMetrics implements Metrics {
             for (int r = 0; r < grid.length; r++) {
                 mean[r] /= defined;
             }
-            figs.add(new PrFigure("overall", String.format("all classes  mAP(%s)=%.3f", mode.key(), map),
+            figs.add(new PrFigure("overall", String.format("all classes  mAP(%s)=%.3f", variant(), map),
                     List.of(new PrCurve("mean interpolated precision", grid.clone(), mean))));
         }
         return figs;

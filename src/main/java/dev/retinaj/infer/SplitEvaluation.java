@@ -9,6 +9,7 @@ import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.BatchLoader;
 import dev.retinaj.data.DataSource;
 import dev.retinaj.data.LoadedSplit;
+import dev.retinaj.eval.ClassSummary;
 import dev.retinaj.eval.CocoGroundTruthReader;
 import dev.retinaj.eval.CocoJsonWriter;
 import dev.retinaj.eval.EvalConversions;
@@ -46,8 +47,11 @@ public final class SplitEvaluation {
         this.splits = List.copyOf(splits);
     }
 
-    /** Detections as COCO results and every metric, in the order asked for. */
-    public record Outcome(List<Result> results, Map<String, Metrics> metrics) {
+    /**
+     * Detections as COCO results, every metric in the order asked for, and per class its ground-truth
+     * counts and APs ({@link ClassSummary}).
+     */
+    public record Outcome(List<Result> results, Map<String, Metrics> metrics, Map<String, Map<String, Number>> classes) {
         /** Headline numbers for logs and curves: AP, AP50 ... of COCO, mAP of the first VOC metric. */
         public Map<String, Double> headline() {
             Map<String, Double> out = new LinkedHashMap<>();
@@ -63,7 +67,8 @@ public final class SplitEvaluation {
 
         /**
          * One JSON object for several metrics: the first metric's object (docs/cli.md's shape) at the top
-         * level, each further metric's object under its name, e.g. {@code {"AP": ..., "voc": {"mAP": ...}}}.
+         * level, each further metric's object under its name, e.g. {@code {"AP": ..., "voc": {"mAP": ...}}},
+         * and {@code classes}: per class {@code gt}, {@code gt_ignored}, {@code AP}, {@code AP50}, {@code AP_voc10} ...
          */
         public ObjectNode json() {
             ObjectNode root = null;
@@ -75,7 +80,11 @@ public final class SplitEvaluation {
                     root.set(e.getKey(), node);
                 }
             }
-            return root == null ? JSON.createObjectNode() : root;
+            if (root == null) {
+                root = JSON.createObjectNode();
+            }
+            root.set("classes", JSON.valueToTree(classes));
+            return root;
         }
 
         /** Writes {@code metrics.json} and {@code detections.json} (COCO results format) into {@code dir}. */
@@ -101,7 +110,7 @@ public final class SplitEvaluation {
             String name = m.name().toLowerCase(Locale.ROOT);
             out.put(name, Evaluation.run(name, gt, results));
         }
-        return new Outcome(results, out);
+        return new Outcome(results, out, ClassSummary.of(gt, out.values()));
     }
 
     public static GroundTruth groundTruth(LoadedSplit split, DataConfig cfg, List<String> splits) {

@@ -42,6 +42,8 @@ public final class TrainingCurves {
         double lastIter = rows.stream().mapToDouble(r -> r.path("iter").asDouble(0)).max().orElse(1);
         XYChart loss = panel("Training loss", "loss (log)", lastIter);
         loss.getStyler().setYAxisLogarithmic(true);
+        // XChart places a formatted axis's ticks linearly, so a log axis labelled 2, 4, 6, 8 put 1.7 near "4"
+        loss.getStyler().setyAxisTickLabelsFormattingFunction(null);
         for (String k : LOSSES) {
             add(loss, k, series(train, k, Double.MIN_VALUE), SeriesMarkers.NONE, Charts.SOLID);
         }

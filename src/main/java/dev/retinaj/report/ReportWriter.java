@@ -1,7 +1,9 @@
 package dev.retinaj.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.DatasetStats;
+import dev.retinaj.eval.CocoMetrics;
 import dev.retinaj.eval.ConfusionMatrix;
 import dev.retinaj.eval.Evaluation;
 import dev.retinaj.eval.Metrics;
@@ -39,7 +41,12 @@ public final class ReportWriter {
 
     /** Writes the report of {@code runDir} to {@code out} (null: RUN_DIR/report.html); returns the file. */
     public static Path write(Path runDir, Path out) throws IOException {
-        RunArtifacts run = RunArtifacts.load(runDir);
+        return write(runDir, out, null);
+    }
+
+    /** As {@link #write(Path, Path)}, reading the data with {@code cfg} (null: the run's config.yaml). */
+    public static Path write(Path runDir, Path out, RetinaConfig cfg) throws IOException {
+        RunArtifacts run = RunArtifacts.load(runDir, cfg);
         Path file = out != null ? out : runDir.resolve(FILE);
         Path abs = file.toAbsolutePath();
         Files.createDirectories(abs.getParent());
@@ -88,20 +95,10 @@ public final class ReportWriter {
         }
         row(b, "validation images", Integer.toString(run.truth().numImages()));
         row(b, "COCO AP / AP50", Html.num(metrics.get("coco").headline()) + " / "
-                + Html.num(run.metrics().isEmpty() ? -1 : lastEval(run, "AP50")));
+                + Html.num(((CocoMetrics) metrics.get("coco")).stat("AP50")));
         row(b, "VOC mAP (voc07, 11-point) / (voc10, all points)", Html.num(metrics.get("voc07").headline()) + " / "
                 + Html.num(metrics.get("voc").headline()));
         return b.append("</table>").toString();
-    }
-
-    private static double lastEval(RunArtifacts run, String key) {
-        double v = -1;
-        for (JsonNode row : run.metrics()) {
-            if (row.path("eval").asBoolean(false) && row.has(key)) {
-                v = row.get(key).asDouble();
-            }
-        }
-        return v;
     }
 
     private static void row(StringBuilder b, String k, String v) {

@@ -3,6 +3,7 @@ package dev.retinaj.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.config.ConfigLoader;
+import dev.retinaj.config.ConfigWriter;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.DataSource;
 import dev.retinaj.data.LoadedSplit;
@@ -26,6 +27,11 @@ public record RunArtifacts(Path runDir, String configText, RetinaConfig config, 
                            JsonNode result, LoadedSplit val, GroundTruth truth, List<Result> detections) {
 
     public static RunArtifacts load(Path runDir) {
+        return load(runDir, null);
+    }
+
+    /** @param cfg the config to read the data with (null: the run's config.yaml), e.g. with overrides */
+    public static RunArtifacts load(Path runDir, RetinaConfig cfg) {
         Path cfgFile = runDir.resolve("config.yaml");
         if (!Files.isRegularFile(cfgFile)) {
             throw new UserError(runDir + ": no config.yaml (is it a RetinaJ run directory?)", 2);
@@ -35,14 +41,17 @@ public record RunArtifacts(Path runDir, String configText, RetinaConfig config, 
             throw new UserError(runDir + ": no eval/detections.json yet (the run has not finished an evaluation)", 2);
         }
         try {
-            RetinaConfig cfg = ConfigLoader.load(cfgFile, List.of());
+            String cfgText = cfg == null ? Files.readString(cfgFile) : ConfigWriter.toYaml(cfg);
+            if (cfg == null) {
+                cfg = ConfigLoader.load(cfgFile, List.of());
+            }
             Path metricsFile = runDir.resolve("metrics.jsonl");
             List<JsonNode> rows = Files.isRegularFile(metricsFile) ? MetricsLog.read(metricsFile) : List.of();
             Path resultFile = runDir.resolve("result.json");
             JsonNode result = Files.isRegularFile(resultFile) ? new ObjectMapper().readTree(resultFile.toFile()) : null;
             LoadedSplit val = DataSource.val(cfg.data());
             GroundTruth gt = SplitEvaluation.groundTruth(val, cfg.data(), cfg.data().val());
-            return new RunArtifacts(runDir, Files.readString(cfgFile), cfg, rows, result, val, gt,
+            return new RunArtifacts(runDir, cfgText, cfg, rows, result, val, gt,
                     CocoResultsReader.read(dets, gt));
         } catch (IOException e) {
             throw new UserError(runDir + ": cannot read: " + e.getMessage());

@@ -75,6 +75,6 @@ final class EarlyStopHook implements TrainHook {
         LOG.info("early stop: evaluating and exporting the best checkpoint {} ({} {})", best.getFileName(),
                 s.best().metric(), s.best().value());
         WeightsSource.resolve(best).loadInto(s.detector().net());
-        eval.evaluate(s, true);
+        eval.evaluateBest(s);
     }
 }

@@ -53,6 +53,32 @@ final class EvalHook implements TrainHook {
      * {@code last}: also prints the tables.
      */
     void evaluate(TrainState s, boolean last) throws IOException {
+        Map<String, Double> m = run(s, last);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("iter", s.iteration());
+        row.put("eval", true);
+        row.putAll(m);
+        s.metrics().write(row);
+        LOG.info("iteration {}: {}", s.iteration(), describe(m));
+        String key = m.containsKey("AP") ? "AP" : "mAP";
+        Double v = m.get(key);
+        boolean better = v != null && (s.best() == null || v > s.best().value());
+        s.evaluated(m, better ? new CheckpointStore.Best(CheckpointStore.dirName(s.iteration()), key, v, s.iteration())
+                : null);
+    }
+
+    /**
+     * The final evaluation of the best checkpoint's weights after early stopping: {@code eval/}, the
+     * tables and {@link TrainState#lastEval}, but no metrics.jsonl row (its iteration has one already).
+     */
+    void evaluateBest(TrainState s) throws IOException {
+        Map<String, Double> m = run(s, true);
+        LOG.info("best checkpoint {}: {}", s.best().checkpoint(), describe(m));
+        s.evaluated(m, null);
+        s.markBestReevaluated();
+    }
+
+    private Map<String, Double> run(TrainState s, boolean last) throws IOException {
         long iter = s.iteration();
         if (s.progress() != null) {
             s.progress().pause(); // the ETA leaves evaluations out
@@ -71,17 +97,8 @@ final class EvalHook implements TrainHook {
                 System.out.println(m.toTable());
             }
         }
-        Map<String, Double> m = o.headline();
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("iter", iter);
-        row.put("eval", true);
-        row.putAll(m);
-        s.metrics().write(row);
-        LOG.info("iteration {}: {}", iter, describe(m));
-        String key = m.containsKey("AP") ? "AP" : "mAP";
-        Double v = m.get(key);
-        boolean better = v != null && (s.best() == null || v > s.best().value());
-        s.evaluated(m, better ? new CheckpointStore.Best(CheckpointStore.dirName(iter), key, v, iter) : null);
+        s.lastClasses(o.classes());
+        return o.headline();
     }
 
     static String describe(Map<String, Double> m) {

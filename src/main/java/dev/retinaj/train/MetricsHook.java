@@ -24,10 +24,10 @@ final class MetricsHook implements TrainHook {
         windowSecs += r.seconds().data() + r.seconds().compute();
         windowData += r.seconds().data();
         windowIters++;
-        long iter = s.iteration();
-        if (iter != 1 && iter % s.cfg().train().logPeriod() != 0 && !s.lastIteration()) {
+        if (!due(s)) {
             return;
         }
+        long iter = s.iteration();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("iter", iter);
         row.put("lr", r.lr());
@@ -46,5 +46,11 @@ final class MetricsHook implements TrainHook {
         windowSecs = 0;
         windowData = 0;
         windowIters = 0;
+    }
+
+    /** Whether this iteration is logged: the first, every {@code train.log_period} and the last. */
+    static boolean due(TrainState s) {
+        long iter = s.iteration();
+        return iter == 1 || iter % s.cfg().train().logPeriod() == 0 || s.lastIteration();
     }
 }

@@ -32,6 +32,11 @@ public record RunDirectory(Path root) {
         return root.resolve("eval");
     }
 
+    /** TensorBoard's log directory ({@code train.tensorboard}). */
+    public Path tensorboard() {
+        return root.resolve("tb");
+    }
+
     public Path diagnostics() {
         return root.resolve("diagnostics");
     }

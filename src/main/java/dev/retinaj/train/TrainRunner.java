@@ -161,7 +161,8 @@ public final class TrainRunner {
             }
             hooks.add(new EarlyStopHook(cfg.train().earlyStop(), eval));
         }
-        hooks.addAll(List.of(interrupt, new CheckpointHook(), new CurvesHook(), new ReportHook()));
+        hooks.addAll(List.of(interrupt, new CheckpointHook(), new CurvesHook(), new ReportHook(),
+                new TensorBoardHook()));
         return hooks;
     }
 
@@ -204,7 +205,8 @@ public final class TrainRunner {
         }
         double minutes = (System.nanoTime() - started) / 60e9;
         LOG.info("train data: {}; skipped: {}", report, report.firstSkipped());
-        RunResult result = new RunResult(s.iteration(), minutes, s.lastEval(), losses, report.summary());
+        RunResult result = new RunResult(s.iteration(), minutes, s.lastEval(), s.lastClasses(), losses,
+                report.summary());
         result.write(run.root());
         LOG.info("done in {} min; {}", String.format(Locale.ROOT, "%.1f", minutes), EvalHook.describe(s.lastEval()));
         return result;

@@ -36,6 +36,8 @@ public final class TrainState {
     private boolean stop;
     private final List<CheckpointStore.ExtraFile> checkpointFiles = new ArrayList<>();
     private CheckpointMeta.EarlyStopState earlyStop;
+    private Map<String, Map<String, Number>> lastClasses = Map.of();
+    private boolean bestReevaluated;
 
     /** The parts of a run that do not change while it trains. */
     public record Parts(RetinaConfig cfg, RunDirectory run, Detector detector, Trainer trainer,
@@ -123,6 +125,24 @@ public final class TrainState {
     /** Headline metrics of the last evaluation (empty before the first). */
     public Map<String, Double> lastEval() {
         return lastEval;
+    }
+
+    /** Per class of the last evaluation: ground-truth counts and APs (empty before the first). */
+    public Map<String, Map<String, Number>> lastClasses() {
+        return lastClasses;
+    }
+
+    void lastClasses(Map<String, Map<String, Number>> classes) {
+        lastClasses = classes;
+    }
+
+    /** Whether early stopping evaluated the best checkpoint again after the loop ({@code eval/} is its). */
+    public boolean bestReevaluated() {
+        return bestReevaluated;
+    }
+
+    void markBestReevaluated() {
+        bestReevaluated = true;
     }
 
     /** The best checkpoint so far, or null. */

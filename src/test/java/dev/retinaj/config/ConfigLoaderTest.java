@@ -114,7 +114,7 @@ class ConfigLoaderTest {
         assertMessage("--set data.min_size: data.min_size[1]: expected a whole number, got 'x'", "data.min_size=[1, x]");
         assertMessage("--set train: train: expected a mapping of batch_size, max_iters, optimizer, lr, momentum, adam_beta2, "
                 + "adam_eps, weight_decay, weight_decay_norm_bias, warmup, schedule, clip_grad_norm, checkpoint_period, keep_checkpoints, "
-                + "eval_period, log_period, max_non_finite, ema, early_stop, got 5", "train=5");
+                + "eval_period, log_period, max_non_finite, ema, early_stop, tensorboard, got 5", "train=5");
         assertMessage("--set assigner.bg_iou: assigner.bg_iou: must be <= fg_iou (0.5), got 0.6", "assigner.bg_iou=0.6");
         assertMessage("--set train.lr.x: train.lr is a value, not a section", "train.lr.x=1");
         assertMessage("--set loss.cls.gamma_schedule: loss.cls.gamma_schedule: iterations must rise and start above 0, "

@@ -25,6 +25,8 @@ import dev.retinaj.model.TorchvisionNames;
 import dev.retinaj.serving.RetinaJModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +72,12 @@ class EarlyStopHookTest {
         assertEquals(new CheckpointMeta.EarlyStopState(0.3, 2, 2),
                 CheckpointStore.readMeta(run.checkpoints().resolve("ckpt_0000004")).earlyStop());
         assertTrue(Files.readString(run.log()).contains("early stop at iteration 4: AP has not improved"));
+        List<String> rows = new ArrayList<>();
+        MetricsLog.read(run.metrics()).forEach(n -> rows.add(n.get("iter").asLong() + (n.has("eval") ? "e" : "")));
+        assertEquals(List.of("1", "1e", "2", "2e", "3", "3e", "4", "4e"), rows, "the best's final evaluation adds no row");
+        assertTrue(Files.getLastModifiedTime(run.root().resolve("report.html"))
+                .compareTo(Files.getLastModifiedTime(run.eval().resolve("detections.json"))) >= 0,
+                "report.html is older than the final evaluation of the best checkpoint");
 
         Path bestEma = run.checkpoints().resolve("ckpt_0000002").resolve(CheckpointStore.EMA);
         assertEquals(bestEma, WeightsSource.resolve(run.root()).file());
