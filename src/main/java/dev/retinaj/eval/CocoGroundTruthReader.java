@@ -55,7 +55,7 @@ public final class CocoGroundTruthReader {
                 double[] bb = JsonFiles.bbox(a, what);
                 double area = a.hasNonNull("area") ? JsonFiles.number(a, "area", what) : bb[2] * bb[3];
                 boolean crowd = a.hasNonNull("iscrowd") && JsonFiles.number(a, "iscrowd", what) != 0;
-                b.addAnnotation(id, imageId, cat, bb[0], bb[1], bb[2], bb[3], area, crowd);
+                b.addAnnotation(new GroundTruth.Annotation(id, imageId, cat, bb, area, crowd));
             }
             return b.build();
         } catch (IllegalArgumentException e) {
