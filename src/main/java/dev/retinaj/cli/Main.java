@@ -5,7 +5,6 @@ import dev.retinaj.util.Interrupted;
 import dev.retinaj.util.Interrupts;
 import dev.retinaj.util.RetinaJException;
 import dev.retinaj.util.UsageException;
-import dev.retinaj.util.UserError;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -124,9 +123,6 @@ public final class Main implements Runnable {
     public static int exitCode(Throwable t) {
         if (t instanceof ConfigException || t instanceof UsageException) {
             return 2;
-        }
-        if (t instanceof UserError ue) {
-            return ue.exitCode();
         }
         if (t instanceof Interrupted) {
             return Interrupts.EXIT_CODE;

@@ -1,5 +1,7 @@
 package dev.retinaj.report;
 
+import dev.retinaj.util.UsageException;
+import dev.retinaj.util.BadFileException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.config.ConfigLoader;
@@ -11,7 +13,6 @@ import dev.retinaj.eval.GroundTruth;
 import dev.retinaj.eval.Result;
 import dev.retinaj.infer.SplitEvaluation;
 import dev.retinaj.train.MetricsLog;
-import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +29,11 @@ public record RunArtifacts(Path runDir, String configText, RetinaConfig config, 
     public static RunArtifacts load(Path runDir) {
         Path cfgFile = runDir.resolve("config.yaml");
         if (!Files.isRegularFile(cfgFile)) {
-            throw new UserError(runDir + ": no config.yaml (is it a RetinaJ run directory?)", 2);
+            throw new UsageException(runDir + ": no config.yaml (is it a RetinaJ run directory?)");
         }
         Path dets = runDir.resolve("eval").resolve("detections.json");
         if (!Files.isRegularFile(dets)) {
-            throw new UserError(runDir + ": no eval/detections.json yet (the run has not finished an evaluation)", 2);
+            throw new UsageException(runDir + ": no eval/detections.json yet (the run has not finished an evaluation)");
         }
         try {
             RetinaConfig cfg = ConfigLoader.load(cfgFile, List.of());
@@ -45,7 +46,7 @@ public record RunArtifacts(Path runDir, String configText, RetinaConfig config, 
             return new RunArtifacts(runDir, Files.readString(cfgFile), cfg, rows, result, val, gt,
                     CocoResultsReader.read(dets, gt));
         } catch (IOException e) {
-            throw new UserError(runDir + ": cannot read: " + e.getMessage());
+            throw new BadFileException(runDir + ": cannot read: " + e.getMessage());
         }
     }
 }
