@@ -74,6 +74,7 @@ public final class TrainRunner {
         WritableRun.check(run);
         prepareConfig();
         try (RunLog ignored = RunLog.attach(run.log())) {
+            Interrupts.phase("starting the engine");
             LOG.info("run directory {}", run.root().toAbsolutePath());
             return train();
         }
@@ -95,11 +96,10 @@ public final class TrainRunner {
 
     private RunResult train() throws IOException {
         long started = System.nanoTime();
-        Interrupts.phase("starting the engine");
         Engine engine = EngineSetup.start(cfg.threads());
         List<Device> devices = EngineSetup.resolve(cfg.device(), engine);
-        LOG.info("engine {} {} on {}", engine.getEngineName(), engine.getVersion(), devices);
         Interrupts.phase("loading data");
+        LOG.info("engine {} {} on {}", engine.getEngineName(), engine.getVersion(), devices);
         TrainData data = TrainData.load(cfg, run.root());
         Interrupts.phase("building the model");
 

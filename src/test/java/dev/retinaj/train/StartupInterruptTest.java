@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real {@code retinaj train} processes sent SIGINT before the training loop (engine start, data
- * loading, model set-up): each exits with 130 after one line naming what was interrupted and what
- * can be resumed, with no stack trace and no JVM crash banner.
+ * loading, model set-up), and {@code retinaj eval} ones while parsing and starting: each exits with
+ * 130 after one line naming what was interrupted and what can be resumed, with no stack trace and no
+ * JVM crash banner.
  */
 class StartupInterruptTest {
     @TempDir
@@ -49,6 +50,18 @@ class StartupInterruptTest {
         String line = interruptAfter(sets, "run directory", dir.resolve("resume.out"), "--resume", run.toString());
         assertEquals("retinaj: SIGINT: interrupted while starting the engine; resume with: retinaj train --resume " + run,
                 line);
+
+        // eval of that run's checkpoint: the JVM's log of loaded classes tells where it is
+        for (String at : List.of("picocli.CommandLine", "ai.djl.pytorch.engine.PtEngine")) {
+            Path classes = dir.resolve(at + ".log");
+            List<String> eval = KillResumeTest.retinaj(List.of("-Xlog:class+load=info:file=" + classes),
+                    List.of("eval", "-c", run.resolve("config.yaml").toString(), "--weights", run.toString(),
+                            "--set", "data.val=[val]", "--out", dir.resolve("eval").toString()));
+            line = interruptAfter(eval, classes, "] " + at + " ", dir.resolve(at + ".out"));
+            // picocli is loaded once the handlers are installed, and parsing takes most of a second
+            assertTrue(line.matches(at.startsWith("picocli") ? "retinaj: SIGINT: interrupted while starting retinaj"
+                    : "retinaj: SIGINT: interrupted while (starting the engine|loading the model|detecting)"), line);
+        }
     }
 
     private List<String> sets(int iters) {
@@ -61,9 +74,14 @@ class StartupInterruptTest {
 
     /** Starts train, sends SIGINT once {@code marker} is in its output, and returns its one "retinaj:" line. */
     private static String interruptAfter(List<String> sets, String marker, Path out, String... extra) throws Exception {
-        Process p = InterruptResumeTest.start(sets, out, extra);
-        while (p.isAlive() && !(Files.exists(out) && Files.readString(out).contains(marker))) {
-            Thread.sleep(5);
+        return interruptAfter(KillResumeTest.command(sets, extra), out, marker, out);
+    }
+
+    /** Runs {@code cmd}, sends SIGINT once {@code marker} is in {@code watched}, and returns its one "retinaj:" line. */
+    private static String interruptAfter(List<String> cmd, Path watched, String marker, Path out) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        while (p.isAlive() && !(Files.exists(watched) && Files.readString(watched).contains(marker))) {
+            Thread.sleep(2);
         }
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "no exit after SIGINT");
