@@ -13,13 +13,15 @@ import sun.misc.SignalHandler;
  * interrupted (the current {@link #phase}) and what can be resumed, and exit code 130. The handler
  * prints and records; the main thread notices at its next phase boundary or {@link #check()} and
  * unwinds, closing the engine in order (exiting from the handler could race libtorch's threads and
- * crash). A phase with no boundary for {@link #GRACE_MS} (e.g. reading a large data set, Java only)
- * is ended by halting. The training loop takes signals over ({@link #handOver}) to checkpoint first.
- * A second signal halts at once.
+ * crash). A phase with no boundary for {@link #GRACE_MS} (e.g. reading a large data set) is ended by
+ * halting, but never while the command's thread is inside the engine (a halt runs libtorch's static
+ * destructors under the running op). The training loop takes signals over ({@link #handOver}) to
+ * checkpoint first. A second signal halts at once.
  */
 public final class Interrupts {
     public static final int EXIT_CODE = 130;
     static final long GRACE_MS = 5000;
+    private static final long POLL_MS = 50;
     private static final List<String> SIGNALS = List.of("INT", "TERM");
     private static final Object LOCK = new Object();
 
@@ -28,6 +30,8 @@ public final class Interrupts {
     private static volatile String phase = "starting";
     private static volatile Supplier<String> advice = () -> "";
     private static Consumer<String> loop;
+    /** The thread that runs the command: the one that unwinds, and whose engine calls a halt must not cut. */
+    private static Thread owner;
     /** The first signal's name (e.g. "SIGINT"), null before one arrives. */
     private static volatile String first;
     /** The signal has been dealt with: by the loop it was handed to, or by the main thread unwinding. */
@@ -45,6 +49,7 @@ public final class Interrupts {
                 return false;
             }
             phase = what;
+            owner = Thread.currentThread();
             PrintStream err = System.err;
             for (String name : SIGNALS) {
                 Signal sig = new Signal(name);
@@ -155,15 +160,31 @@ public final class Interrupts {
     }
 
     private static void haltUnlessTaken() {
-        try {
-            Thread.sleep(GRACE_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        synchronized (LOCK) {
-            if (!taken) {
-                Runtime.getRuntime().halt(EXIT_CODE);
+        long wait = GRACE_MS;
+        while (true) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+            synchronized (LOCK) {
+                if (taken) {
+                    return;
+                }
+                if (!inEngine(owner)) {
+                    Runtime.getRuntime().halt(EXIT_CODE);
+                }
+            }
+            wait = POLL_MS;
         }
+    }
+
+    /** Whether {@code t} is running a native method of DJL's engine bindings (a libtorch op) just now. */
+    static boolean inEngine(Thread t) {
+        if (t == null || !t.isAlive()) {
+            return false;
+        }
+        StackTraceElement[] stack = t.getStackTrace();
+        return stack.length > 0 && stack[0].isNativeMethod() && stack[0].getClassName().startsWith("ai.djl.");
     }
 }
