@@ -1,5 +1,7 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.UsageException;
+import dev.retinaj.util.BadFileException;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.BatchLoader;
 import dev.retinaj.data.BatchPreview;
@@ -7,7 +9,6 @@ import dev.retinaj.data.DataSource;
 import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.data.TransformSpec;
-import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ public final class DataBrowseCommand implements Runnable {
     @Override
     public void run() {
         if (n < 1) {
-            throw new UserError("--n must be at least 1, got " + n, 2);
+            throw new UsageException("--n must be at least 1, got " + n);
         }
         RetinaConfig cfg = config.loadRequired();
         LoadedSplit split = DataSource.train(cfg.data());
@@ -62,7 +63,7 @@ public final class DataBrowseCommand implements Runnable {
                 }
             }
         } catch (IOException e) {
-            throw new UserError(out + ": cannot write the samples: " + e.getMessage());
+            throw new BadFileException(out + ": cannot write the samples: " + e.getMessage());
         }
         w.flush();
     }

@@ -1,5 +1,6 @@
 package dev.retinaj.cli;
 
+import dev.retinaj.util.BadFileException;
 import dev.retinaj.util.UsageException;
 import dev.retinaj.config.DataConfig;
 import dev.retinaj.config.DataConfig.ShapesConfig;
@@ -15,7 +16,6 @@ import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.data.ShapesGenerator;
 import dev.retinaj.data.ShapesParams;
 import dev.retinaj.plot.DatasetCharts;
-import dev.retinaj.util.UserError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -165,7 +165,7 @@ public final class DataCommand implements Runnable {
                 try {
                     DatasetCharts.write(st, plots).forEach(p -> spec.commandLine().getErr().println("wrote " + p));
                 } catch (java.io.IOException e) {
-                    throw new UserError("--plots " + plots + ": " + e.getMessage());
+                    throw new BadFileException("--plots " + plots + ": " + e.getMessage());
                 }
             }
         }

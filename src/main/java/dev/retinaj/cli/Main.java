@@ -1,9 +1,10 @@
 package dev.retinaj.cli;
 
 import dev.retinaj.config.ConfigException;
+import dev.retinaj.util.Interrupted;
+import dev.retinaj.util.Interrupts;
 import dev.retinaj.util.RetinaJException;
 import dev.retinaj.util.UsageException;
-import dev.retinaj.util.UserError;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,7 +43,12 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The commands that run long enough to be interrupted: Ctrl-C prints one line and exits 130. */
+    private static final java.util.Set<String> LONG = java.util.Set.of("train", "eval", "predict", "sweep");
+    private static boolean signals;
+
     public static void main(String[] args) {
+        signals = Interrupts.install("starting retinaj"); // before parsing, which takes most of a second
         System.exit(run(args));
     }
 
@@ -56,7 +62,24 @@ public final class Main implements Runnable {
         CommandLine cl = HelpLayout.install(new CommandLine(new Main()));
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleUsage);
+        cl.setExecutionStrategy(Main::execute);
         return cl;
+    }
+
+    /** Keeps the signal handling of {@link #main} for a long command, else gives the JVM's default back. */
+    private static int execute(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult sub = parsed.subcommand();
+        if (signals) {
+            try {
+                Interrupts.phase("starting retinaj" + (sub == null ? "" : " " + sub.commandSpec().name()));
+            } catch (Interrupted e) {
+                return exitCode(e); // its line is printed
+            }
+            if (sub == null || !LONG.contains(sub.commandSpec().name())) {
+                Interrupts.uninstall();
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -64,6 +87,9 @@ public final class Main implements Runnable {
                 || parsed.subcommands().stream().anyMatch(Main::hasVerbose) || hasVerbose(parsed);
         PrintWriter err = cl.getErr();
         Throwable t = unwrap(e);
+        if (t instanceof Interrupted i && i.reported() && !verbose) {
+            return exitCode(t); // the signal handler printed its line
+        }
         err.println("retinaj: " + oneLine(t));
         if (verbose) {
             t.printStackTrace(err);
@@ -98,11 +124,8 @@ public final class Main implements Runnable {
         if (t instanceof ConfigException || t instanceof UsageException) {
             return 2;
         }
-        if (t instanceof UserError ue) {
-            return ue.exitCode();
-        }
-        if (t instanceof dev.retinaj.train.TrainingInterrupted) {
-            return dev.retinaj.train.TrainingInterrupted.EXIT_CODE;
+        if (t instanceof Interrupted) {
+            return Interrupts.EXIT_CODE;
         }
         return 1;
     }

@@ -46,27 +46,32 @@ public final class BatchLoader implements AutoCloseable {
     private ExecutorService pool;
     private volatile boolean closed;
 
-    public BatchLoader(List<DetectionRecord> records, SampleLoader loader, int batchSize, long seed, boolean train,
-                       int workers, int prefetch, BadSamples bad) {
-        this(records, loader, train ? EpochOrder.shuffled(records.size(), seed) : EpochOrder.inOrder(records.size()),
-                batchSize, seed, train, workers, prefetch, bad);
+    /**
+     * How batches are made: images per batch, the seed of the order and augmentations, training (shuffled,
+     * flipped, last partial batch dropped) or evaluation, worker threads, batches loaded ahead, bad samples.
+     */
+    public record Options(int batchSize, long seed, boolean train, int workers, int prefetch, BadSamples bad) {}
+
+    /** Training: records shuffled per epoch; evaluation: in order. */
+    public BatchLoader(List<DetectionRecord> records, SampleLoader loader, Options o) {
+        this(records, loader,
+                o.train() ? EpochOrder.shuffled(records.size(), o.seed()) : EpochOrder.inOrder(records.size()), o);
     }
 
-    public BatchLoader(List<DetectionRecord> records, SampleLoader loader, EpochOrder epochOrder, int batchSize,
-                       long seed, boolean train, int workers, int prefetch, BadSamples bad) {
+    public BatchLoader(List<DetectionRecord> records, SampleLoader loader, EpochOrder epochOrder, Options o) {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("no records to batch");
         }
-        if (batchSize < 1 || workers < 0 || prefetch < 1) {
+        if (o.batchSize() < 1 || o.workers() < 0 || o.prefetch() < 1) {
             throw new IllegalArgumentException("batch size and prefetch must be >= 1, workers >= 0");
         }
         this.records = List.copyOf(records);
         this.loader = loader;
-        this.plans = new EpochPlan(epochOrder, records.size(), batchSize, seed, train);
-        this.train = train;
-        this.workers = workers;
-        this.prefetch = prefetch;
-        this.bad = bad;
+        this.plans = new EpochPlan(epochOrder, records.size(), o.batchSize(), o.seed(), o.train());
+        this.train = o.train();
+        this.workers = o.workers();
+        this.prefetch = o.prefetch();
+        this.bad = o.bad();
     }
 
     /**
@@ -80,14 +85,15 @@ public final class BatchLoader implements AutoCloseable {
                 ? RepeatFactorOrder.of(recs, d.repeatThreshold(), cfg.seed())
                 : EpochOrder.shuffled(recs.size(), cfg.seed());
         return new BatchLoader(recs, new SampleLoader(TransformSpec.train(d), Augmenter.of(d)), order,
-                cfg.train().batchSize(), cfg.seed(), true, d.workers(), d.prefetch(), new BadSamples(d.onBadSample()));
+                new Options(cfg.train().batchSize(), cfg.seed(), true, d.workers(), d.prefetch(),
+                        new BadSamples(d.onBadSample())));
     }
 
     /** The evaluation loader: {@code test.batch_size}, {@code test.min_size}/{@code max_size}, in order. */
     public static BatchLoader evaluation(LoadedSplit split, RetinaConfig cfg) {
         return new BatchLoader(split.records(), new SampleLoader(TransformSpec.eval(cfg.data(), cfg.test())),
-                cfg.test().batchSize(), cfg.seed(), false, cfg.data().workers(), cfg.data().prefetch(),
-                new BadSamples(cfg.data().onBadSample()));
+                new Options(cfg.test().batchSize(), cfg.seed(), false, cfg.data().workers(), cfg.data().prefetch(),
+                        new BadSamples(cfg.data().onBadSample())));
     }
 
     public int size() {

@@ -61,8 +61,8 @@ public final class DataBench {
 
     private static double pipeline(List<DetectionRecord> records, SampleLoader samples, int batchSize, int images,
                                    int workers, long seed) {
-        try (BatchLoader loader = new BatchLoader(records, samples, batchSize, seed, true, workers,
-                Math.max(2, 2 * workers), new BadSamples(dev.retinaj.config.DataConfig.OnBadSample.SKIP))) {
+        try (BatchLoader loader = new BatchLoader(records, samples, new BatchLoader.Options(batchSize, seed, true,
+                workers, Math.max(2, 2 * workers), new BadSamples(dev.retinaj.config.DataConfig.OnBadSample.SKIP)))) {
             Iterator<HostBatch> it = loader.iterate(0);
             it.next(); // warm-up: threads started, first batch decoded
             int done = 0;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.BadFileException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ import java.nio.file.Path;
 /**
  * Reads a COCO instances JSON ({@code images}, {@code annotations}, {@code categories}) into a
  * {@link GroundTruth}. A missing {@code area} defaults to w * h and a missing {@code iscrowd} to 0.
- * Problems are reported as a {@link UserError} naming the file (and the line for malformed JSON).
+ * Problems are reported as a {@link BadFileException} naming the file (and the line for malformed JSON).
  */
 public final class CocoGroundTruthReader {
     private CocoGroundTruthReader() {
@@ -22,13 +22,13 @@ public final class CocoGroundTruthReader {
     public static GroundTruth read(Path file) {
         JsonNode root = JsonFiles.readTree(file);
         if (!root.isObject()) {
-            throw new UserError(file + ": not a COCO instances file (expected a JSON object)");
+            throw new BadFileException(file + ": not a COCO instances file (expected a JSON object)");
         }
         GroundTruth.Builder b = GroundTruth.builder();
         try {
             JsonNode cats = root.path("categories");
             if (!cats.isArray()) {
-                throw new UserError(file + ": no \"categories\" list");
+                throw new BadFileException(file + ": no \"categories\" list");
             }
             for (JsonNode c : cats) {
                 int id = (int) JsonFiles.integer(c, "id", "category");
@@ -36,7 +36,7 @@ public final class CocoGroundTruthReader {
             }
             JsonNode images = root.path("images");
             if (!images.isArray()) {
-                throw new UserError(file + ": no \"images\" list");
+                throw new BadFileException(file + ": no \"images\" list");
             }
             for (JsonNode im : images) {
                 long id = JsonFiles.integer(im, "id", "image");
@@ -55,11 +55,11 @@ public final class CocoGroundTruthReader {
                 double[] bb = JsonFiles.bbox(a, what);
                 double area = a.hasNonNull("area") ? JsonFiles.number(a, "area", what) : bb[2] * bb[3];
                 boolean crowd = a.hasNonNull("iscrowd") && JsonFiles.number(a, "iscrowd", what) != 0;
-                b.addAnnotation(id, imageId, cat, bb[0], bb[1], bb[2], bb[3], area, crowd);
+                b.addAnnotation(new GroundTruth.Annotation(id, imageId, cat, bb, area, crowd));
             }
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new UserError(file + ": " + e.getMessage());
+            throw new BadFileException(file + ": " + e.getMessage());
         }
     }
 
@@ -76,24 +76,24 @@ public final class CocoGroundTruthReader {
             try {
                 JsonNode n = MAPPER.readTree(file.toFile());
                 if (n == null || n.isMissingNode()) {
-                    throw new UserError(file + ": empty file");
+                    throw new BadFileException(file + ": empty file");
                 }
                 return n;
             } catch (JsonProcessingException e) {
                 throw malformed(file, e);
             } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-                throw new UserError(file + ": no such file");
+                throw new BadFileException(file + ": no such file");
             } catch (IOException e) {
-                throw new UserError(file + ": cannot read (" + e.getMessage() + ")");
+                throw new BadFileException(file + ": cannot read (" + e.getMessage() + ")");
             }
         }
 
-        static UserError malformed(Path file, JsonProcessingException e) {
+        static BadFileException malformed(Path file, JsonProcessingException e) {
             String msg = e.getOriginalMessage();
             int nl = msg.indexOf('\n');
             msg = nl < 0 ? msg : msg.substring(0, nl);
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            return new UserError(file + (line > 0 ? " line " + line : "") + ": malformed JSON: " + msg);
+            return new BadFileException(file + (line > 0 ? " line " + line : "") + ": malformed JSON: " + msg);
         }
 
         static long integer(JsonNode n, String key, String what) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.BadFileException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Streams a COCO results file (a list of {@code {"image_id", "category_id", "bbox":[x,y,w,h], "score"}},
  * other keys ignored) and checks each entry against the ground truth. Errors are one-line
- * {@link UserError}s naming the file, line and entry.
+ * {@link BadFileException}s naming the file, line and entry.
  */
 public final class CocoResultsReader {
     /** Two equal keys in one entry are an error, not "the last one wins". */
@@ -30,7 +30,7 @@ public final class CocoResultsReader {
         List<Result> out = new ArrayList<>();
         try (JsonParser p = FACTORY.createParser(file.toFile())) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new UserError(file + ": not a COCO results file (expected a JSON list)");
+                throw new BadFileException(file + ": not a COCO results file (expected a JSON list)");
             }
             JsonToken tok;
             while ((tok = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -46,21 +46,21 @@ public final class CocoResultsReader {
                 out.add(r);
             }
             if (p.nextToken() != null) {
-                throw new UserError(file + " line " + p.getCurrentLocation().getLineNr()
+                throw new BadFileException(file + " line " + p.getCurrentLocation().getLineNr()
                         + ": malformed JSON: content after the list");
             }
         } catch (JsonProcessingException e) {
             throw CocoGroundTruthReader.JsonFiles.malformed(file, e);
         } catch (NoSuchFileException | FileNotFoundException e) {
-            throw new UserError(file + ": no such file");
+            throw new BadFileException(file + ": no such file");
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read (" + e.getMessage() + ")");
+            throw new BadFileException(file + ": cannot read (" + e.getMessage() + ")");
         }
         return out;
     }
 
-    private static UserError fail(Path file, JsonParser p, int entry, String problem) {
-        return new UserError(file + " line " + p.getCurrentLocation().getLineNr() + ": detection " + entry + " " + problem);
+    private static BadFileException fail(Path file, JsonParser p, int entry, String problem) {
+        return new BadFileException(file + " line " + p.getCurrentLocation().getLineNr() + ": detection " + entry + " " + problem);
     }
 
     private static Result readEntry(Path file, JsonParser p, int entry) throws IOException {

@@ -130,6 +130,12 @@ public final class GroundTruth {
         throw new IllegalArgumentException("unknown category_id " + categoryId);
     }
 
+    /**
+     * One COCO annotation: {@code bbox} is {@code [x, y, w, h]} in pixels; {@code area} places it in COCO's
+     * size ranges (the file's "area", which for segmented objects is the mask's, not the box's).
+     */
+    public record Annotation(long id, long imageId, int categoryId, double[] bbox, double area, boolean crowd) {}
+
     /** Builds a {@link GroundTruth}; every add method checks its arguments and throws IllegalArgumentException. */
     public static final class Builder {
         private final List<long[]> images = new ArrayList<>();
@@ -176,24 +182,26 @@ public final class GroundTruth {
             return this;
         }
 
-        /** Adds a box given by corners; its area for COCO's size ranges is {@code area}. */
-        public Builder addBox(long imageId, int categoryId, double x1, double y1, double x2, double y2,
-                              boolean crowdOrDifficult, double area) {
-            return addAnnotation(nextAnnId, imageId, categoryId, x1, y1, x2 - x1, y2 - y1, area, crowdOrDifficult);
-        }
-
         /** Adds a box given by corners with area (x2 - x1) * (y2 - y1). */
         public Builder addBox(long imageId, int categoryId, double x1, double y1, double x2, double y2,
                               boolean crowdOrDifficult) {
-            return addBox(imageId, categoryId, x1, y1, x2, y2, crowdOrDifficult, (x2 - x1) * (y2 - y1));
+            double[] bbox = {x1, y1, x2 - x1, y2 - y1};
+            return addAnnotation(new Annotation(nextAnnId, imageId, categoryId, bbox, bbox[2] * bbox[3],
+                    crowdOrDifficult));
         }
 
         /**
          * Adds a COCO annotation with its own id. pycocotools treats a match to an annotation with id 0 as
          * no match; this evaluator reproduces that, so give annotations positive ids.
          */
-        public Builder addAnnotation(long annId, long imageId, int categoryId, double bx, double by, double bw,
-                                     double bh, double area, boolean isCrowd) {
+        public Builder addAnnotation(Annotation a) {
+            long annId = a.id();
+            long imageId = a.imageId();
+            int categoryId = a.categoryId();
+            double bx = a.bbox()[0];
+            double by = a.bbox()[1];
+            double bw = a.bbox()[2];
+            double bh = a.bbox()[3];
             if (!imageSeen.containsKey(imageId)) {
                 throw new IllegalArgumentException("annotation " + annId + " names unknown image_id " + imageId);
             }
@@ -215,7 +223,7 @@ public final class GroundTruth {
                 y = Arrays.copyOf(y, n);
                 w = Arrays.copyOf(w, n);
                 h = Arrays.copyOf(h, n);
-                this.area = Arrays.copyOf(this.area, n);
+                area = Arrays.copyOf(area, n);
                 crowd = Arrays.copyOf(crowd, n);
             }
             annIds[count] = annId;
@@ -225,8 +233,8 @@ public final class GroundTruth {
             y[count] = by;
             w[count] = bw;
             h[count] = bh;
-            this.area[count] = area;
-            crowd[count] = isCrowd;
+            area[count] = a.area();
+            crowd[count] = a.crowd();
             count++;
             nextAnnId = Math.max(nextAnnId, annId + 1);
             return this;

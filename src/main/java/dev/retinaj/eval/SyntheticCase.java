@@ -31,7 +31,8 @@ public record SyntheticCase(GroundTruth groundTruth, List<Result> results) {
                 randomBox(rng, box);
                 objs[o] = box.clone();
                 objCat[o] = 1 + rng.nextInt(classes);
-                b.addAnnotation(++annId, id, objCat[o], box[0], box[1], box[2], box[3], box[2] * box[3], rng.nextDouble() < 0.03);
+                b.addAnnotation(new GroundTruth.Annotation(++annId, id, objCat[o], objs[o], box[2] * box[3],
+                        rng.nextDouble() < 0.03));
             }
             for (int d = 0; d < detsPerImage; d++) {
                 int cat;

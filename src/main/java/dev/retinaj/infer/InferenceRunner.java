@@ -3,6 +3,7 @@ package dev.retinaj.infer;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.retinaj.data.HostBatch;
+import dev.retinaj.util.Interrupts;
 import dev.retinaj.util.ProgressBar;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,6 +28,7 @@ public final class InferenceRunner {
 
     /** Detections of one batch. */
     public List<Detections> run(HostBatch batch) {
+        Interrupts.check();
         return detector.detect(batch, forward, manager);
     }
 

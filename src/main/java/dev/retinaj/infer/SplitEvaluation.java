@@ -17,6 +17,7 @@ import dev.retinaj.eval.Evaluation;
 import dev.retinaj.eval.GroundTruth;
 import dev.retinaj.eval.Metrics;
 import dev.retinaj.eval.Result;
+import dev.retinaj.util.Interrupts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -98,9 +99,11 @@ public final class SplitEvaluation {
     /** Runs the detector over the split (a progress bar named {@code label}) and scores it with {@code metrics}. */
     public Outcome run(InferenceRunner runner, List<EvalConfig.Metric> metrics, String label) {
         List<Detections> dets;
+        Interrupts.phase("evaluating");
         try (BatchLoader loader = BatchLoader.evaluation(split, cfg)) {
             dets = runner.runAll(loader.epoch(0), loader.batchesPerEpoch(), label);
         }
+        Interrupts.phase("scoring the detections");
         List<Result> results = CocoResults.of(dets, ClassMap.of(split).categories());
         if (gt == null) {
             gt = groundTruth(split, cfg.data(), splits);

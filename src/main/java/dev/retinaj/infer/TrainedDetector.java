@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
 import dev.retinaj.model.RetinaNet;
+import dev.retinaj.util.Interrupts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,8 +31,10 @@ public final class TrainedDetector implements AutoCloseable {
     }
 
     public static TrainedDetector load(RetinaConfig cfg, Path weights, Supplier<ClassMap> fallback) {
+        Interrupts.phase("starting the engine");
         Engine engine = EngineSetup.start(cfg.threads());
         Device device = EngineSetup.resolve(cfg.device(), cfg.precision(), engine).get(0);
+        Interrupts.phase("loading the model");
         WeightsSource src = WeightsSource.resolve(weights);
         ClassMap classes = src.runDir() == null ? null : ClassMap.read(src.runDir());
         int k = cfg.model().numClasses() > 0 ? cfg.model().numClasses()
@@ -47,6 +50,7 @@ public final class TrainedDetector implements AutoCloseable {
         src.loadInto(net);
         ParameterStore ps = new ParameterStore(manager, false);
         InferenceRunner runner = new InferenceRunner(detector, x -> net.forward(ps, x, false), manager);
+        Interrupts.phase("detecting");
         return new TrainedDetector(net, classes, manager, runner);
     }
 

@@ -1,5 +1,7 @@
 package dev.retinaj.report;
 
+import dev.retinaj.util.UsageException;
+import dev.retinaj.util.BadFileException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.config.ConfigLoader;
@@ -12,7 +14,6 @@ import dev.retinaj.eval.GroundTruth;
 import dev.retinaj.eval.Result;
 import dev.retinaj.infer.SplitEvaluation;
 import dev.retinaj.train.MetricsLog;
-import dev.retinaj.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +35,11 @@ public record RunArtifacts(Path runDir, String configText, RetinaConfig config, 
     public static RunArtifacts load(Path runDir, RetinaConfig cfg) {
         Path cfgFile = runDir.resolve("config.yaml");
         if (!Files.isRegularFile(cfgFile)) {
-            throw new UserError(runDir + ": no config.yaml (is it a RetinaJ run directory?)", 2);
+            throw new UsageException(runDir + ": no config.yaml (is it a RetinaJ run directory?)");
         }
         Path dets = runDir.resolve("eval").resolve("detections.json");
         if (!Files.isRegularFile(dets)) {
-            throw new UserError(runDir + ": no eval/detections.json yet (the run has not finished an evaluation)", 2);
+            throw new UsageException(runDir + ": no eval/detections.json yet (the run has not finished an evaluation)");
         }
         try {
             String cfgText = cfg == null ? Files.readString(cfgFile) : ConfigWriter.toYaml(cfg);
@@ -54,7 +55,7 @@ public record RunArtifacts(Path runDir, String configText, RetinaConfig config, 
             return new RunArtifacts(runDir, cfgText, cfg, rows, result, val, gt,
                     CocoResultsReader.read(dets, gt));
         } catch (IOException e) {
-            throw new UserError(runDir + ": cannot read: " + e.getMessage());
+            throw new BadFileException(runDir + ": cannot read: " + e.getMessage());
         }
     }
 }

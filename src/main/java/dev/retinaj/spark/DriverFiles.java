@@ -1,6 +1,6 @@
 package dev.retinaj.spark;
 
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.BadFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.apache.hadoop.conf.Configuration;
@@ -32,7 +32,7 @@ final class DriverFiles {
         }
         FileSystem fs = p.getFileSystem(conf);
         if (!fs.exists(p)) {
-            throw new UserError(option + " " + path + ": no such file or directory");
+            throw new BadFileException(option + " " + path + ": no such file or directory");
         }
         java.nio.file.Path dir = Files.createTempDirectory("retinaj-driver-");
         java.nio.file.Path dst = dir.resolve(p.getName());

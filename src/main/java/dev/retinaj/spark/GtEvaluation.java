@@ -7,7 +7,7 @@ import dev.retinaj.eval.Evaluation;
 import dev.retinaj.eval.GroundTruth;
 import dev.retinaj.eval.Metrics;
 import dev.retinaj.eval.Result;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.BadFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ final class GtEvaluation {
         for (JsonNode im : JSON.readTree(file.toFile()).path("images")) {
             String name = baseName(im.path("file_name").asText(""));
             if (!name.isEmpty() && ids.put(name, im.path("id").asLong()) != null) {
-                throw new UserError(file + ": two images named " + name + " (ids are matched by file name)");
+                throw new BadFileException(file + ": two images named " + name + " (ids are matched by file name)");
             }
         }
         return new GtEvaluation(file, truth, ids);
@@ -87,7 +87,7 @@ final class GtEvaluation {
             try {
                 out.put(m, Evaluation.run(m, truth, results));
             } catch (IllegalArgumentException e) {
-                throw new UserError(file + ": " + e.getMessage());
+                throw new BadFileException(file + ": " + e.getMessage());
             }
         }
         return out;

@@ -1,6 +1,6 @@
 package dev.retinaj.spark;
 
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.UsageException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,10 +60,10 @@ final class ImageInputs {
         } else if (fs.isFile(path)) {
             files.add(fs.makeQualified(path).toString());
         } else {
-            throw new UserError("--input " + input + ": no such file, folder or matching files", 2);
+            throw new UsageException("--input " + input + ": no such file, folder or matching files");
         }
         if (files.isEmpty()) {
-            throw new UserError("--input " + input + ": no images (" + String.join(", ", EXTENSIONS) + ")", 2);
+            throw new UsageException("--input " + input + ": no images (" + String.join(", ", EXTENSIONS) + ")");
         }
         files.sort(null);
         List<Row> rows = new ArrayList<>(files.size());
@@ -96,7 +96,7 @@ final class ImageInputs {
         List<String> names = Arrays.asList(df.schema().fieldNames());
         String col = names.contains("file") ? "file" : names.contains("path") ? "path" : Arrays.stream(df.schema().fields())
                 .filter(f -> f.dataType().equals(DataTypes.StringType)).map(StructField::name).findFirst()
-                .orElseThrow(() -> new UserError("--input " + input + ": no string column of paths", 2));
+                .orElseThrow(() -> new UsageException("--input " + input + ": no string column of paths"));
         // a Parquet folder's files come back in no fixed order: number the paths sorted
         return df.select(col).orderBy(col).as(org.apache.spark.sql.Encoders.STRING());
     }

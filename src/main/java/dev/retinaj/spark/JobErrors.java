@@ -3,7 +3,6 @@ package dev.retinaj.spark;
 import dev.retinaj.config.ConfigException;
 import dev.retinaj.util.RetinaJException;
 import dev.retinaj.util.UsageException;
-import dev.retinaj.util.UserError;
 import java.io.PrintWriter;
 
 /**
@@ -21,10 +20,7 @@ final class JobErrors {
         int code = 1;
         String line = null;
         for (Throwable t = e; t != null && line == null; t = t.getCause()) {
-            if (t instanceof UserError u) {
-                line = u.getMessage();
-                code = u.exitCode();
-            } else if (t instanceof RetinaJException) {
+            if (t instanceof RetinaJException) {
                 line = t.getMessage();
                 code = t instanceof UsageException ? 2 : 1;
             } else if (t instanceof ConfigException) {

@@ -4,7 +4,7 @@ import dev.retinaj.cli.ConfigOptions;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.eval.Evaluation;
 import dev.retinaj.eval.Metrics;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,13 +101,13 @@ public final class SparkPredict implements Callable<Integer> {
                 .map(m -> m.name().toLowerCase(Locale.ROOT)).toList();
         for (String m : chosen) {
             if (!Evaluation.METRICS.contains(m)) {
-                throw new UserError("--metric: unknown metric '" + m + "' (expected coco, voc07 or voc)", 2);
+                throw new UsageException("--metric: unknown metric '" + m + "' (expected coco, voc07 or voc)");
             }
         }
         org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
         DriverFiles files = new DriverFiles(conf);
         if (files.exists(out + "/detections.parquet")) {
-            throw new UserError("--out " + out + ": already holds detections.parquet (choose a new folder)", 2);
+            throw new UsageException("--out " + out + ": already holds detections.parquet (choose a new folder)");
         }
         Path local = files.local(weights, "--weights");
         Path staging = Path.of(System.getProperty("java.io.tmpdir"), "retinaj-spark-" + System.getProperty("user.name"));

@@ -1,6 +1,6 @@
 package dev.retinaj.sweep;
 
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.UsageException;
 
 /**
  * {@code --shard i/n}: the share of a sweep's grid one node trains, the runs whose grid index
@@ -12,7 +12,7 @@ public record Shard(int index, int count) {
 
     public Shard {
         if (count < 1 || index < 0 || index >= count) {
-            throw new UserError("--shard " + index + "/" + count + ": expected i/n with 0 <= i < n", 2);
+            throw new UsageException("--shard " + index + "/" + count + ": expected i/n with 0 <= i < n");
         }
     }
 
@@ -25,7 +25,7 @@ public record Shard(int index, int count) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UserError("--shard " + s + ": expected i/n, e.g. 0/4", 2);
+        throw new UsageException("--shard " + s + ": expected i/n, e.g. 0/4");
     }
 
     public boolean owns(int gridIndex) {

@@ -1,7 +1,7 @@
 package dev.retinaj.train;
 
+import dev.retinaj.config.ConfigException;
 import dev.retinaj.config.EarlyStopConfig;
-import dev.retinaj.util.UserError;
 import java.util.Locale;
 import java.util.Map;
 
@@ -50,13 +50,13 @@ public final class EarlyStop {
     /**
      * Takes the headline metrics of the evaluation at {@code iteration}.
      *
-     * @throws UserError (exit 2) if they hold no {@code metric}
+     * @throws ConfigException (train.early_stop.metric) if they hold no {@code metric}
      */
     public Decision observe(long iteration, Map<String, Double> metrics) {
         Double v = metrics.get(metric);
         if (v == null) {
-            throw new UserError("train.early_stop.metric: the evaluation has no " + metric + " (it has "
-                    + String.join(", ", metrics.keySet()) + ")", 2);
+            throw new ConfigException("train.early_stop.metric", "train.early_stop.metric: the evaluation has no " + metric
+                    + " (it has " + String.join(", ", metrics.keySet()) + ")");
         }
         double value = v;
         if (value > state.best() + minDelta) { // NaN never is; the first finite value always is

@@ -1,5 +1,6 @@
 package dev.retinaj.train;
 
+import dev.retinaj.util.BadFileException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,7 +10,6 @@ import ai.djl.nn.Parameter;
 import dev.retinaj.config.EmaConfig;
 import dev.retinaj.model.ModelWeights;
 import dev.retinaj.model.TorchvisionNames;
-import dev.retinaj.util.UserError;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -158,13 +158,13 @@ public final class EmaWeights implements AutoCloseable {
             }
             NDArray t = byName.remove(UPDATES);
             if (t == null || byName.size() != names.size()) {
-                throw new UserError(file + ": not an EMA file of this model (" + byName.size() + " tensors, model has "
+                throw new BadFileException(file + ": not an EMA file of this model (" + byName.size() + " tensors, model has "
                         + names.size() + (t == null ? ", no " + UPDATES : "") + ")");
             }
             for (int i = 0; i < names.size(); i++) {
                 NDArray a = byName.get(names.get(i));
                 if (a == null || !a.getShape().equals(shadow.get(i).getShape())) {
-                    throw new UserError(file + ": EMA tensor " + names.get(i) + " is "
+                    throw new BadFileException(file + ": EMA tensor " + names.get(i) + " is "
                             + (a == null ? "missing" : a.getShape() + ", model has " + shadow.get(i).getShape()));
                 }
                 NDArray dst = shadow.get(i);
@@ -172,7 +172,7 @@ public final class EmaWeights implements AutoCloseable {
             }
             updates = t.toLongArray()[0];
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read the EMA weights (" + e.getMessage() + ")");
+            throw new BadFileException(file + ": cannot read the EMA weights (" + e.getMessage() + ")");
         }
     }
 

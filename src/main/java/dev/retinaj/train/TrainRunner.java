@@ -23,6 +23,7 @@ import dev.retinaj.infer.Detector;
 import dev.retinaj.model.ModelWeights;
 import dev.retinaj.model.TorchvisionNames;
 import dev.retinaj.serving.RetinaJModels;
+import dev.retinaj.util.Interrupts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,9 +70,11 @@ public final class TrainRunner {
     }
 
     public RunResult run() throws IOException {
+        Interrupts.advice(this::resumeAdvice);
         WritableRun.check(run);
         prepareConfig();
         try (RunLog ignored = RunLog.attach(run.log())) {
+            Interrupts.phase("starting the engine");
             LOG.info("run directory {}", run.root().toAbsolutePath());
             return train();
         }
@@ -95,8 +98,10 @@ public final class TrainRunner {
         long started = System.nanoTime();
         Engine engine = EngineSetup.start(cfg.threads());
         List<Device> devices = EngineSetup.resolve(cfg.device(), cfg.precision(), engine);
+        Interrupts.phase("loading data");
         LOG.info("engine {} {} on {}", engine.getEngineName(), engine.getVersion(), devices);
         TrainData data = TrainData.load(cfg, run.root());
+        Interrupts.phase("building the model");
 
         engine.setRandomSeed((int) cfg.seed());
         Detector detector = Detector.create(cfg, data.numClasses()).withClassFrequencies(data.classFrequencies());
@@ -117,9 +122,20 @@ public final class TrainRunner {
                 long start = ckpt.isPresent() ? restore(ckpt.get(), detector, sgd, trainer) : initialWeights(detector);
                 RunResult result = loop(new TrainState.Parts(cfg, run, detector, trainer, sgd, store), start, data,
                         started);
+                Interrupts.phase("exporting the model");
                 RetinaJModels.export(model, run.root());
                 return result;
             }
+        }
+    }
+
+    /** What a Ctrl-C before or after the loop leaves: the resume command once a checkpoint exists. */
+    private String resumeAdvice() {
+        try {
+            boolean any = new CheckpointStore(run.checkpoints(), 1).latest().isPresent();
+            return any ? "resume with: retinaj train --resume " + run.root() : "nothing to resume";
+        } catch (IOException e) {
+            return "";
         }
     }
 

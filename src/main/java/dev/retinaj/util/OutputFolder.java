@@ -24,7 +24,7 @@ public final class OutputFolder {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UserError(option + " " + dir + ": cannot create the folder: " + reason(e));
+            throw new BadFileException(option + " " + dir + ": cannot create the folder: " + reason(e));
         }
         return dir;
     }
@@ -32,10 +32,10 @@ public final class OutputFolder {
     /** As {@link #create} without creating anything (for commands that read their input first). */
     public static void check(String option, Path dir, boolean mustBeEmpty) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserError(option + " " + dir + ": is an existing file, not a folder; give a new folder", 2);
+            throw new UsageException(option + " " + dir + ": is an existing file, not a folder; give a new folder");
         }
         if (mustBeEmpty && !isEmptyOrAbsent(dir)) {
-            throw new UserError(option + " " + dir + ": already exists and is not empty; choose a new " + option, 2);
+            throw new UsageException(option + " " + dir + ": already exists and is not empty; choose a new " + option);
         }
     }
 

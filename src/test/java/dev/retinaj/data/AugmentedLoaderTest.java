@@ -32,7 +32,8 @@ class AugmentedLoaderTest {
                 new AugmentConfig.Crop(0.5, 0.4, 0.5), new AugmentConfig.Photometric(0.5, 0.3, 0.3, 0.3, 0.05),
                 new AugmentConfig.Expand(0.3, 2), new AugmentConfig.Mosaic(0.5, 0.3));
         SampleLoader sl = new SampleLoader(spec, augment ? new Augmenter(cfg, Augmenter.fillOf(spec.mean())) : null);
-        return new BatchLoader(records, sl, 4, 17, true, workers, 2, new BadSamples(OnBadSample.FAIL));
+        return new BatchLoader(records, sl,
+                new BatchLoader.Options(4, 17, true, workers, 2, new BadSamples(OnBadSample.FAIL)));
     }
 
     private static List<HostBatch> take(BatchLoader l, long from, int n) {

@@ -34,7 +34,8 @@ class BatchLoaderTest {
     }
 
     private static BatchLoader loader(List<DetectionRecord> recs, boolean train, int workers, OnBadSample policy) {
-        return new BatchLoader(recs, new SampleLoader(spec(0.5)), 4, 99, train, workers, 3, new BadSamples(policy));
+        return new BatchLoader(recs, new SampleLoader(spec(0.5)),
+                new BatchLoader.Options(4, 99, train, workers, 3, new BadSamples(policy)));
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retinaj.config.DataConfig.Format;
 import dev.retinaj.config.DataConfig.OnBadSample;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,7 +98,7 @@ class DataConverterTest {
         Path devkit = DataFixtures.voc(tmp);
         Path out = Files.createDirectories(tmp.resolve("full"));
         Files.writeString(out.resolve("x"), "x");
-        assertThrows(UserError.class, () -> DataConverter.convert(
+        assertThrows(UsageException.class, () -> DataConverter.convert(
                 new DataInput(Format.VOC, devkit.resolve("VOC2007"), null, null), List.of(), Format.COCO, out, fail()));
     }
 }

@@ -118,16 +118,16 @@ class RepeatFactorOrderTest {
         TransformSpec spec = new TransformSpec(List.of(48, 64), 64, 0.5, 32, new float[] {0.5f, 0.5f, 0.5f},
                 new float[] {0.25f, 0.25f, 0.25f});
         List<HostBatch> fresh = new ArrayList<>();
-        try (BatchLoader a = new BatchLoader(recs, new SampleLoader(spec), order, 4, 21, true, 1, 2,
-                new BadSamples(OnBadSample.FAIL))) {
+        try (BatchLoader a = new BatchLoader(recs, new SampleLoader(spec), order,
+                new BatchLoader.Options(4, 21, true, 1, 2, new BadSamples(OnBadSample.FAIL)))) {
             assertTrue(a.batchesIn(0) >= 14 / 4);
             Iterator<HostBatch> it = a.iterate(0);
             for (int i = 0; i < 16; i++) {
                 fresh.add(it.next());
             }
             int resumeAt = a.batchesIn(0) + a.batchesIn(1) + 1; // epoch 2, batch 1
-            try (BatchLoader b = new BatchLoader(recs, new SampleLoader(spec), order, 4, 21, true, 0, 2,
-                    new BadSamples(OnBadSample.FAIL))) {
+            try (BatchLoader b = new BatchLoader(recs, new SampleLoader(spec), order,
+                    new BatchLoader.Options(4, 21, true, 0, 2, new BadSamples(OnBadSample.FAIL)))) {
                 Iterator<HostBatch> r = b.iterate(resumeAt);
                 for (int i = resumeAt; i < 16; i++) {
                     HostBatch x = r.next();

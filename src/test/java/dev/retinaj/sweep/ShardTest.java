@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.retinaj.cli.Main;
 import dev.retinaj.train.RunResult;
-import dev.retinaj.util.UserError;
+import dev.retinaj.cli.Main;
+import dev.retinaj.util.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ class ShardTest {
         }
         assertEquals(new Shard(2, 3), Shard.parse("2/3"));
         for (String bad : List.of("3/3", "-1/2", "1", "a/b", "1/0")) {
-            UserError e = assertThrows(UserError.class, () -> Shard.parse(bad), bad);
-            assertEquals(2, e.exitCode());
+            UsageException e = assertThrows(UsageException.class, () -> Shard.parse(bad), bad);
+            assertEquals(2, Main.exitCode(e));
         }
     }
 

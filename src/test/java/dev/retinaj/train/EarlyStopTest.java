@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.config.EarlyStopConfig;
-import dev.retinaj.util.UserError;
+import dev.retinaj.cli.Main;
+import dev.retinaj.config.ConfigException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -83,8 +84,9 @@ class EarlyStopTest {
     @Test
     void aMissingMetricIsAConfigError() {
         EarlyStop es = new EarlyStop("mAP", 2, 0);
-        UserError e = assertThrows(UserError.class, () -> es.observe(1, ap50(0.5)));
-        assertEquals(2, e.exitCode());
+        ConfigException e = assertThrows(ConfigException.class, () -> es.observe(1, ap50(0.5)));
+        assertEquals(2, Main.exitCode(e));
+        assertEquals("train.early_stop.metric", e.path());
         assertTrue(e.getMessage().startsWith("train.early_stop.metric: the evaluation has no mAP"), e.getMessage());
     }
 

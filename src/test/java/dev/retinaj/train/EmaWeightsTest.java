@@ -16,7 +16,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import dev.retinaj.model.TorchvisionNames;
 import dev.retinaj.util.NativeResources;
-import dev.retinaj.util.UserError;
+import dev.retinaj.util.BadFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,7 +142,7 @@ class EmaWeightsTest {
     }
 
     @Test
-    void aFileOfAnotherModelIsOneUserError() throws Exception {
+    void aFileOfAnotherModelIsOneBadFileError() throws Exception {
         Path file = dir.resolve("other.safetensors");
         try (NDManager m = NDManager.newBaseManager()) {
             Block wide = Linear.builder().setUnits(3).build();
@@ -151,7 +151,7 @@ class EmaWeightsTest {
                 e.save(file);
             }
             try (EmaWeights e = new EmaWeights(tiny(m), 0.5, 0)) {
-                UserError err = assertThrows(UserError.class, () -> e.load(file));
+                BadFileException err = assertThrows(BadFileException.class, () -> e.load(file));
                 assertTrue(err.getMessage().contains("weight is (3, 2), model has (1, 2)"), err.getMessage());
             }
         }

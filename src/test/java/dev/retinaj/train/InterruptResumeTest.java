@@ -129,7 +129,8 @@ class InterruptResumeTest {
         return KillResumeTest.lastIter(metrics);
     }
 
-    private static Process start(List<String> sets, Path output, String... extra) throws IOException {
+    /** Starts {@code retinaj train} with its output (stdout and stderr) in {@code output}. */
+    static Process start(List<String> sets, Path output, String... extra) throws IOException {
         return new ProcessBuilder(KillResumeTest.command(sets, extra)).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
     }

@@ -84,14 +84,22 @@ class KillResumeTest {
 
     /** The java command line of {@code retinaj train} with {@code sets} as --set options. */
     static List<String> command(List<String> sets, String... extra) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-Xmx1g", "-cp", System.getProperty("java.class.path"), "dev.retinaj.cli.Main",
-                "train", "-c", "configs/shapes_r18_fpn_demo.yaml"));
+        List<String> args = new ArrayList<>(List.of("train", "-c", "configs/shapes_r18_fpn_demo.yaml"));
         for (String s : sets) {
-            cmd.add("--set");
-            cmd.add(s);
+            args.add("--set");
+            args.add(s);
         }
-        cmd.addAll(List.of(extra));
+        args.addAll(List.of(extra));
+        return retinaj(List.of(), args);
+    }
+
+    /** The java command line of {@code retinaj ARGS}, with further JVM options. */
+    static List<String> retinaj(List<String> jvmOptions, List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true", "-Xmx1g"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.retinaj.cli.Main"));
+        cmd.addAll(args);
         return cmd;
     }
 }

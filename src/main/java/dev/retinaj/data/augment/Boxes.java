@@ -19,11 +19,14 @@ public record Boxes(float[] xyxy, int[] labels, boolean[] crowd) {
     }
 
     /**
-     * Scales by (sx, sy), shifts by (dx, dy), clips to [x0, x1] × [y0, y1], and keeps the boxes that
-     * still cover at least {@code minVisible} of their scaled area (and a non-empty area).
+     * Scales by (sx, sy), shifts by (dx, dy), clips to {@code clip} (its edges included), and keeps the
+     * boxes that still cover at least {@code minVisible} of their scaled area (and a non-empty area).
      */
-    public Boxes placed(double sx, double sy, double dx, double dy, double x0, double y0, double x1, double y1,
-                        double minVisible) {
+    public Boxes placed(double sx, double sy, double dx, double dy, Window clip, double minVisible) {
+        double x0 = clip.x0();
+        double y0 = clip.y0();
+        double x1 = clip.x1();
+        double y1 = clip.y1();
         int n = size();
         float[] out = new float[4 * n];
         int[] keep = new int[n];

@@ -28,19 +28,22 @@ final class Canvas {
     }
 
     /**
-     * Pastes {@code a} scaled to {@code sw × sh} with its top-left corner at (dx, dy), only inside
-     * [x0, x1) × [y0, y1) (clamped to the canvas); its boxes are clipped to the same rectangle and
-     * dropped below {@code minVisible}.
+     * Pastes {@code a} scaled to fill {@code to}, only inside {@code clip} (clamped to the canvas); its
+     * boxes are clipped to the same rectangle and dropped below {@code minVisible}.
      */
-    void paste(Annotated a, int sw, int sh, int dx, int dy, int x0, int y0, int x1, int y1, double minVisible) {
-        x0 = Math.max(0, Math.max(x0, dx));
-        y0 = Math.max(0, Math.max(y0, dy));
-        x1 = Math.min(width, Math.min(x1, dx + sw));
-        y1 = Math.min(height, Math.min(y1, dy + sh));
+    void paste(Annotated a, Window to, Window clip, double minVisible) {
+        int sw = to.width();
+        int sh = to.height();
+        int dx = to.x0();
+        int dy = to.y0();
+        int x0 = Math.max(0, Math.max(clip.x0(), dx));
+        int y0 = Math.max(0, Math.max(clip.y0(), dy));
+        int x1 = Math.min(width, Math.min(clip.x1(), dx + sw));
+        int y1 = Math.min(height, Math.min(clip.y1(), dy + sh));
         RgbImage src = a.image();
         double sx = (double) sw / src.width();
         double sy = (double) sh / src.height();
-        boxes.add(a.boxes().placed(sx, sy, dx, dy, x0, y0, x1, y1, minVisible));
+        boxes.add(a.boxes().placed(sx, sy, dx, dy, new Window(x0, y0, x1, y1), minVisible));
         if (x1 <= x0 || y1 <= y0) {
             return;
         }

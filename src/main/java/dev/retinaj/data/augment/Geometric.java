@@ -10,14 +10,14 @@ public final class Geometric {
     /** Zoom out: {@code a} unscaled at (dx, dy) on a {@code cw × ch} canvas of {@code fill}. */
     public static Annotated expand(Annotated a, int cw, int ch, int dx, int dy, byte[] fill) {
         Canvas c = new Canvas(cw, ch, fill);
-        c.paste(a, a.width(), a.height(), dx, dy, 0, 0, cw, ch, 0);
+        c.paste(a, Window.at(dx, dy, a.width(), a.height()), new Window(0, 0, cw, ch), 0);
         return c.result();
     }
 
     /** The window [x0, x0 + w) × [y0, y0 + h) of {@code a}; boxes clipped to it, dropped below {@code minVisible}. */
     public static Annotated crop(Annotated a, int x0, int y0, int w, int h, double minVisible) {
         Canvas c = new Canvas(w, h, new byte[3]);
-        c.paste(a, a.width(), a.height(), -x0, -y0, 0, 0, w, h, minVisible);
+        c.paste(a, Window.at(-x0, -y0, a.width(), a.height()), new Window(0, 0, w, h), minVisible);
         return c.result();
     }
 
@@ -27,7 +27,7 @@ public final class Geometric {
      */
     public static Annotated rescale(Annotated a, int sw, int sh, int dx, int dy, byte[] fill, double minVisible) {
         Canvas c = new Canvas(a.width(), a.height(), fill);
-        c.paste(a, sw, sh, dx, dy, 0, 0, a.width(), a.height(), minVisible);
+        c.paste(a, Window.at(dx, dy, sw, sh), new Window(0, 0, a.width(), a.height()), minVisible);
         return c.result();
     }
 
@@ -51,8 +51,8 @@ public final class Geometric {
             boolean bottom = q >= 2;
             int dx = right ? cx : cx - sw;
             int dy = bottom ? cy : cy - sh;
-            c.paste(p, sw, sh, dx, dy, right ? cx : 0, bottom ? cy : 0, right ? 2 * w : cx, bottom ? 2 * h : cy,
-                    minVisible);
+            Window quadrant = new Window(right ? cx : 0, bottom ? cy : 0, right ? 2 * w : cx, bottom ? 2 * h : cy);
+            c.paste(p, Window.at(dx, dy, sw, sh), quadrant, minVisible);
         }
         return c.result();
     }
