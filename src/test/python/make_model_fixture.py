@@ -10,10 +10,12 @@ affine and running statistics, an FPN of 32 channels with LastLevelP6P7 on P5 (v
 RetinaNetHead and the default anchors (32, 40, 50 ...). Weights are random from --seed and written by
 scripts/export_torchvision_weights.py (through a .pth, as a user would). Outputs, for one input:
 C3..C5, P3..P7, the head outputs, the anchors, the post-processed detections (input-pixel boxes)
-and, for three ground-truth boxes (gt_boxes, gt_labels), torchvision's loss_cls and loss_box, in an npz.
+and, for three ground-truth boxes (gt_boxes, gt_labels), torchvision's loss_cls and loss_box, in float32
+and with the whole model in float64 (loss_cls_f64, loss_box_f64), in an npz.
 The matching RetinaJ config is in ModelParityTest.
 """
 import argparse
+import copy
 import math
 import os
 import subprocess
@@ -128,6 +130,11 @@ def main():
                                  [0.6 * w, 0.02 * h, 0.68 * w, 0.2 * h]])
         gt_labels = torch.arange(3) % args.classes
         losses = model.compute_loss([{"boxes": gt_boxes, "labels": gt_labels}], head, anchors)
+        # the same losses with every tensor in float64: the reference for RetinaJ's float32 sums
+        wide = copy.deepcopy(model).double()
+        head64 = wide.head(list(wide.backbone(x.double()).values()))
+        losses64 = wide.compute_loss([{"boxes": gt_boxes.double(), "labels": gt_labels}], head64,
+                                     [a.double() for a in anchors])
 
     out = {"input": x}
     for i, k in enumerate(["0", "1", "2"]):
@@ -144,7 +151,10 @@ def main():
     out["gt_labels"] = gt_labels
     out["loss_cls"] = losses["classification"]
     out["loss_box"] = losses["bbox_regression"]
-    arrays = {k: v.numpy().astype(np.int64 if k in ("det_labels", "gt_labels") else np.float32) for k, v in out.items()}
+    out["loss_cls_f64"] = losses64["classification"]
+    out["loss_box_f64"] = losses64["bbox_regression"]
+    kinds = {"det_labels": np.int64, "gt_labels": np.int64, "loss_cls_f64": np.float64, "loss_box_f64": np.float64}
+    arrays = {k: v.numpy().astype(kinds.get(k, np.float32)) for k, v in out.items()}
     np.savez(os.path.join(args.out, args.name + "_outputs.npz"), **arrays)
     print(f"{args.name}: {len(det['scores'])} detections, "
           + ", ".join(f"{k} {tuple(v.shape)}" for k, v in arrays.items()), file=sys.stderr)

@@ -9,6 +9,7 @@ import dev.retinaj.draw.PaintBoxes;
 import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.ImageDecoder;
 import dev.retinaj.data.LoadedSplit;
+import dev.retinaj.infer.PredictImageIds;
 import dev.retinaj.data.RgbImage;
 import dev.retinaj.data.Sample;
 import dev.retinaj.data.SampleLoader;

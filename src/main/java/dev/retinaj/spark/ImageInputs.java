@@ -66,9 +66,12 @@ final class ImageInputs {
             throw new UsageException("--input " + input + ": no images (" + String.join(", ", EXTENSIONS) + ")");
         }
         files.sort(null);
+        // the ids retinaj predict gives files not in the config's data set: the file name's number, else new ones
+        List<java.nio.file.Path> names = files.stream().map(f -> java.nio.file.Path.of(new Path(f).getName())).toList();
+        long[] ids = dev.retinaj.infer.PredictImageIds.of(names, List.of());
         List<Row> rows = new ArrayList<>(files.size());
         for (int i = 0; i < files.size(); i++) {
-            rows.add(RowFactory.create(files.get(i), (long) i + 1));
+            rows.add(RowFactory.create(files.get(i), ids[i]));
         }
         int n = Math.max(1, Math.min(partitions, files.size()));
         return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, n),
@@ -101,10 +104,26 @@ final class ImageInputs {
         return df.select(col).orderBy(col).as(org.apache.spark.sql.Encoders.STRING());
     }
 
-    /** Ids by position in the list, without bringing the list to the driver. */
+    /**
+     * Ids without bringing the list to the driver: the numbers the file names spell when every name
+     * spells a different one (as retinaj predict numbers them), else positions in the list.
+     */
     private static Dataset<Row> numbered(SparkSession spark, Dataset<String> paths, int partitions) {
-        var rows = paths.javaRDD().zipWithIndex().map(t -> RowFactory.create(t._1(), t._2() + 1));
+        var named = paths.javaRDD().map(p -> {
+            Long n = dev.retinaj.infer.PredictImageIds.number(stem(new Path(p).getName()));
+            return n == null ? -1L : n;
+        });
+        long total = named.count();
+        boolean byName = named.filter(n -> n >= 0).distinct().count() == total;
+        var rows = byName
+                ? paths.javaRDD().map(p -> RowFactory.create(p, dev.retinaj.infer.PredictImageIds.number(stem(new Path(p).getName()))))
+                : paths.javaRDD().zipWithIndex().map(t -> RowFactory.create(t._1(), t._2() + 1));
         Dataset<Row> df = spark.createDataFrame(rows, ImageRows.INPUT);
         return partitions > 0 ? df.repartition(partitions) : df;
+    }
+
+    private static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

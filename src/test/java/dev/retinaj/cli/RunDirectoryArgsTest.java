@@ -9,6 +9,7 @@ import dev.retinaj.TinyRun;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.data.DataSource;
 import dev.retinaj.data.DetectionRecord;
+import dev.retinaj.infer.PredictImageIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -129,11 +129,12 @@ class SparkPredictTest {
         List<Row> problems = fx.spark.read().parquet(dir.resolve("corrupt/problems.parquet").toString()).collectAsList();
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).getString(0).endsWith("/" + name), problems.get(0).toString());
-        assertEquals(1L, problems.get(0).getLong(1), "the image keeps its id");
+        long id = dev.retinaj.infer.PredictImageIds.number(name.substring(0, name.lastIndexOf('.')));
+        assertEquals(id, problems.get(0).getLong(1), "the image keeps its id (its file name's number, as predict gives)");
         JsonNode got = JSON.readTree(dir.resolve("corrupt/detections.json").toFile());
         long cliOthers = 0;
         for (JsonNode d : cliDetections) {
-            cliOthers += d.get("image_id").asLong() != 1 ? 1 : 0;
+            cliOthers += d.get("image_id").asLong() != id ? 1 : 0;
         }
         assertEquals(cliOthers, got.size());
 

@@ -1,4 +1,4 @@
-package dev.retinaj.cli;
+package dev.retinaj.infer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.retinaj.cli;
+package dev.retinaj.infer;
 
 import dev.retinaj.data.DetectionRecord;
 import dev.retinaj.data.LoadedSplit;
@@ -18,13 +18,13 @@ import java.util.function.Supplier;
  * read in order, only while some image is still unknown), else the number its file name stem spells
  * ({@code 001002.jpg}: 1002), else a new id above every other. No two images share an id.
  */
-final class PredictImageIds {
+public final class PredictImageIds {
     private static final long NONE = Long.MIN_VALUE;
 
     private PredictImageIds() {}
 
     /** @param splits the data set's splits, each asked for only when needed (null: none) */
-    static long[] of(List<Path> images, List<Supplier<LoadedSplit>> splits) {
+    public static long[] of(List<Path> images, List<Supplier<LoadedSplit>> splits) {
         long[] ids = new long[images.size()];
         Arrays.fill(ids, NONE);
         Set<Long> used = new HashSet<>();
@@ -83,7 +83,7 @@ final class PredictImageIds {
     }
 
     /** The stem as a non-negative number (leading zeros allowed), or null. */
-    static Long number(String stem) {
+    public static Long number(String stem) {
         if (stem.isEmpty() || stem.length() > 18 || !stem.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }
