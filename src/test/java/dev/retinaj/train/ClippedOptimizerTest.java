@@ -113,12 +113,8 @@ class ClippedOptimizerTest {
     @Test
     void nonFiniteGradientSkipsTheStep() {
         try (Model model = Model.newInstance("t")) {
-            Linear lin = Linear.builder().setUnits(1).optBias(false).build();
-            lin.setInitializer(Initializer.ONES, Parameter.Type.WEIGHT);
-            model.setBlock(lin);
-            Map<String, String> names = new HashMap<>();
-            lin.getParameters().forEach(p -> names.put(p.getValue().getId(), p.getKey()));
-            ClippedOptimizer opt = new ClippedOptimizer(ClippedOptimizer.Settings.sgd(0.9, 0, 0), names, Set.of());
+            Linear lin = onesLinear(model);
+            ClippedOptimizer opt = new ClippedOptimizer(ClippedOptimizer.Settings.sgd(0.9, 0, 0), names(lin), Set.of());
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(opt))) {
                 trainer.initialize(new Shape(1, 2));
                 try (NDManager m = trainer.getManager().newSubManager();
@@ -138,12 +134,8 @@ class ClippedOptimizerTest {
     /** SGD with momentum, weight decay and clipping, gradients taken directly (the one-device path), loss scaled or not. */
     private static float[] trainDirect(boolean scaled, float[][] xs) {
         try (Model model = Model.newInstance("t")) {
-            Linear lin = Linear.builder().setUnits(1).optBias(false).build();
-            lin.setInitializer(Initializer.ONES, Parameter.Type.WEIGHT);
-            model.setBlock(lin);
-            Map<String, String> names = new HashMap<>();
-            lin.getParameters().forEach(p -> names.put(p.getValue().getId(), p.getKey()));
-            ClippedOptimizer opt = new ClippedOptimizer(ClippedOptimizer.Settings.sgd(0.9, 1e-2, 2.0), names, Set.of());
+            Linear lin = onesLinear(model);
+            ClippedOptimizer opt = new ClippedOptimizer(ClippedOptimizer.Settings.sgd(0.9, 1e-2, 2.0), names(lin), Set.of());
             opt.useScaler(scaled ? LossScaler.dynamic() : LossScaler.off());
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(opt))) {
                 trainer.initialize(new Shape(1, 2));
@@ -167,5 +159,19 @@ class ClippedOptimizerTest {
         float[] plain = trainDirect(false, xs);
         assertArrayEquals(plain, trainDirect(true, xs), 0f);
         assertArrayEquals(train(0.9, 1e-2, 2.0, xs, 0.1), plain, 0f);
+    }
+
+    /** A bias-free Linear(2 → 1) with weights 1, as the model's block. */
+    private static Linear onesLinear(Model model) {
+        Linear lin = Linear.builder().setUnits(1).optBias(false).build();
+        lin.setInitializer(Initializer.ONES, Parameter.Type.WEIGHT);
+        model.setBlock(lin);
+        return lin;
+    }
+
+    private static Map<String, String> names(Linear lin) {
+        Map<String, String> names = new HashMap<>();
+        lin.getParameters().forEach(p -> names.put(p.getValue().getId(), p.getKey()));
+        return names;
     }
 }
