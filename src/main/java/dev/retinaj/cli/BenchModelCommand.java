@@ -28,8 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code retinaj bench model}: seconds per batch of the model's forward and forward + backward. */
 @Command(name = "model", mixinStandardHelpOptions = true,
-        description = {"Time the RetinaNet forward (inference) and forward + backward (training step without the "
-                + "optimiser, loss = sum of outputs) on random square images; report medians, images/s, the "
+        description = {"Time inference (forward + post-processing) and forward + backward (training step without "
+                + "the optimiser, loss = sum of outputs) on random square images; report medians with their range, "
+                + "peak RSS of each, thread settings, images/s, the "
                 + "model's conv FLOPs per image (2 x multiply-accumulates, from the layer shapes) and the achieved "
                 + "GFLOP/s. The model is the config's (defaults: frozen BN, freeze_at 2, 256-channel FPN and heads)."},
         footer = {"", "Example:", "  retinaj bench model --backbone r50 --size 512 --batch 2",

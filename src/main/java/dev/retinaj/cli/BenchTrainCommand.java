@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 /** {@code retinaj bench train}: seconds per training iteration of a config, split into data wait and compute. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Time training iterations of a config (in a temporary run directory, no evaluation): "
-                + "median seconds per iteration, of which waiting for data, and images/s."},
+                + "median seconds per iteration with its range, of which waiting for data, images/s, the "
+                + "process's peak RSS, page faults per iteration, the engine's thread settings and the allocator."},
         footer = {"", "Example:", "  retinaj bench train -c configs/shapes_r18_fpn_demo.yaml --iters 20"})
 public final class BenchTrainCommand implements Callable<Integer> {
     @Mixin
