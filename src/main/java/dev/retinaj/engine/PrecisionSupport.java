@@ -45,19 +45,21 @@ public final class PrecisionSupport {
     }
 
     static String lackOnCpu(Precision p, Set<String> flags) {
-        String isa = p == Precision.BF16 ? "bf16" : "fp16";
-        if (flags.contains("avx512_" + isa) || flags.contains("amx_" + isa)) {
+        if (instruction(p, flags) != null) {
             return null;
         }
-        return "needs a CPU with AVX512-" + isa.toUpperCase() + " or AMX-" + isa.toUpperCase()
-                + " (this one would emulate it, slower than fp32)";
+        String isa = p == Precision.BF16 ? "BF16" : "FP16";
+        return "needs a CPU with AVX512-" + isa + " or AMX-" + isa + " (this one would emulate it, slower than fp32)";
     }
 
     /** The instruction that makes {@code p} native here, e.g. "avx512_bf16", or null. */
     public static String cpuInstruction(Precision p) {
+        return instruction(p, cpuFlags());
+    }
+
+    private static String instruction(Precision p, Set<String> flags) {
         String isa = p == Precision.BF16 ? "bf16" : "fp16";
-        Set<String> f = cpuFlags();
-        return f.contains("amx_" + isa) ? "amx_" + isa : f.contains("avx512_" + isa) ? "avx512_" + isa : null;
+        return flags.contains("amx_" + isa) ? "amx_" + isa : flags.contains("avx512_" + isa) ? "avx512_" + isa : null;
     }
 
     /** Throws a one-line {@link DeviceUnavailable} unless every device runs {@code p}. */

@@ -84,14 +84,13 @@ public final class PostProcessor {
             NDArray above = prob.gt((float) cfg.scoreThresh());
             NDArray passing = prob.booleanMask(above);
             NDArray passingIdx = candidates.booleanMask(above);
-            int topk = (int) Math.min(cfg.topkPerLevel(), passing.getShape().get(0));
-            NDList top = topk == 0 ? new NDList(passing, passingIdx) : passing.topK(topk, 0, true, true);
-            NDArray levelScores = top.get(0);
-            NDArray flatIdx = topk == 0 ? passingIdx : passingIdx.get(top.get(1).toType(DataType.INT64, false));
-            flatIdx = flatIdx.toType(DataType.INT64, false);
-            if (levelScores.getShape().get(0) > 0) {
+            long count = passing.getShape().get(0);
+            if (count > 0) {
+                NDList top = passing.topK((int) Math.min(cfg.topkPerLevel(), count), 0, true, true);
+                NDArray levelScores = top.get(0);
                 // split the (at most top-k) flat indices into anchor and class on the host: exact in long
-                long[] flat = flatIdx.toLongArray();
+                long[] flat = passingIdx.get(top.get(1).toType(DataType.INT64, false)).toType(DataType.INT64, false)
+                        .toLongArray();
                 long[] rowIdx = new long[flat.length];
                 long[] classes = new long[flat.length];
                 for (int i = 0; i < flat.length; i++) {

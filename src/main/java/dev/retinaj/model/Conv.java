@@ -3,6 +3,7 @@ package dev.retinaj.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -22,17 +23,12 @@ public final class Conv extends Conv2d {
 
     /** A k×k convolution with padding k/2, as torchvision's. */
     static Conv square(int out, int kernel, int stride, boolean bias) {
-        return new Conv(Conv2d.builder().setFilters(out).setKernelShape(new ai.djl.ndarray.types.Shape(kernel, kernel))
-                .optStride(new ai.djl.ndarray.types.Shape(stride, stride))
-                .optPadding(new ai.djl.ndarray.types.Shape(kernel / 2, kernel / 2)).optBias(bias));
+        return new Conv(Conv2d.builder().setFilters(out).setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(kernel / 2, kernel / 2)).optBias(bias));
     }
 
     void setComputeType(DataType type) {
         this.compute = type;
-    }
-
-    DataType computeType() {
-        return compute;
     }
 
     @Override
@@ -62,12 +58,16 @@ public final class Conv extends Conv2d {
         NDArray wc = cast(w, x);
         NDArray bc = b == null ? null : cast(b, x);
         NDArray y = Conv2d.conv2d(xc, wc, bc, stride, padding, dilation, groups).singletonOrThrow();
-        for (NDArray t : new NDArray[] {xc == x ? null : xc, wc == w ? null : wc, bc == b ? null : bc}) {
-            if (t != null) {
-                t.close();
-            }
-        }
+        closeCast(xc, x);
+        closeCast(wc, w);
+        closeCast(bc, b);
         return y;
+    }
+
+    private static void closeCast(NDArray cast, NDArray original) {
+        if (cast != original) {
+            cast.close();
+        }
     }
 
     /** {@code a} in the compute type, on {@code x}'s manager (a cast of a parameter must not land on the model's). */

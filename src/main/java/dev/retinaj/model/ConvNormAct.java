@@ -2,7 +2,6 @@ package dev.retinaj.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
@@ -21,18 +20,13 @@ public final class ConvNormAct extends NamedBlock {
     private final boolean relu;
 
     public ConvNormAct(int in, int out, int kernel, int stride, NormType norm, boolean relu, Initializer weightInit) {
-        this.conv = add("0", conv(out, kernel, stride, norm == NormType.NONE), in);
+        this.conv = add("0", Conv.square(out, kernel, stride, norm == NormType.NONE), in);
         if (weightInit != null) {
             conv.setInitializer(weightInit, p -> p.getName().equals("weight"));
         }
         Block n = Norms.create(norm, out);
         this.norm = n == null ? null : add("1", n, out);
         this.relu = relu;
-    }
-
-    /** A k×k convolution with padding k/2, as torchvision's. */
-    static Conv conv(int out, int kernel, int stride, boolean bias) {
-        return Conv.square(out, kernel, stride, bias);
     }
 
     public Block conv() {

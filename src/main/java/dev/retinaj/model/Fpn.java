@@ -50,7 +50,7 @@ public final class Fpn extends NamedBlock {
     }
 
     private static Block conv3s2(int channels) {
-        Block c = ConvNormAct.conv(channels, 3, 2, true);
+        Block c = Conv.square(channels, 3, 2, true);
         c.setInitializer(KAIMING_UNIFORM_A1, p -> p.getName().equals("weight"));
         return c;
     }

@@ -50,7 +50,7 @@ public final class ResNet extends NamedBlock {
         }
         this.freezeAt = freezeAt;
         int stem = channels(64, width);
-        conv1 = add("conv1", ConvNormAct.conv(stem, 7, 2, false), 3);
+        conv1 = add("conv1", Conv.square(stem, 7, 2, false), 3);
         conv1.setInitializer(KAIMING_OUT, p -> p.getName().equals("weight"));
         bn1 = add("bn1", Norms.create(norm, stem), stem);
         int in = stem;

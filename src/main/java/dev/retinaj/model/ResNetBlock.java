@@ -32,7 +32,7 @@ final class ResNetBlock extends NamedBlock {
         int[] outs = bottleneck ? new int[] {planes, planes, out} : new int[] {planes, out};
         int c = in;
         for (int i = 0; i < n; i++) {
-            Block conv = ConvNormAct.conv(outs[i], kernels[i], strides[i], false);
+            Block conv = Conv.square(outs[i], kernels[i], strides[i], false);
             conv.setInitializer(init, p -> p.getName().equals("weight"));
             convs[i] = add("conv" + (i + 1), conv, c);
             norms[i] = add("bn" + (i + 1), Norms.create(norm, outs[i]), outs[i]);

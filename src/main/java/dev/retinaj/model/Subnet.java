@@ -27,7 +27,7 @@ final class Subnet extends NamedBlock {
             c = channels;
         }
         add("conv", list, in);
-        out = add(outName, ConvNormAct.conv(outChannels, 3, 1, true), c);
+        out = add(outName, Conv.square(outChannels, 3, 1, true), c);
         out.setInitializer(n001, p -> p.getName().equals("weight"));
         out.setInitializer(new ConstantInitializer(outBias), p -> p.getName().equals("bias"));
     }

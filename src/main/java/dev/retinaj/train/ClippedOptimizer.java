@@ -116,8 +116,7 @@ public final class ClippedOptimizer extends Optimizer {
         copy.attach(weight.getManager());
         pending.add(new Pending(parameterId, weight, copy, false));
         try (NDArray own = weight.getGradient()) {
-            // set(index, Number) leaks a scalar per call on PyTorch; a kept zero does not (and clears NaN)
-            own.set(ALL, zeros.computeIfAbsent(weight.getDevice().toString(), d -> weight.getManager().create(0f)));
+            zero(own, weight);
         }
     }
 
@@ -269,12 +268,17 @@ public final class ClippedOptimizer extends Optimizer {
         return buf;
     }
 
+    /** Clears a parameter's accumulated gradient (PyTorch accumulates into it otherwise). */
+    private void zero(NDArray grad, NDArray weight) {
+        // set(index, Number) leaks a scalar per call on PyTorch; a kept zero does not (and clears NaN)
+        grad.set(ALL, zeros.computeIfAbsent(weight.getDevice().toString(), d -> weight.getManager().create(0f)));
+    }
+
     /** Drops the collected gradients without updating (a skipped step). */
     public void discard() {
         for (Pending p : pending) {
             if (p.own()) {
-                p.grad().set(ALL, zeros.computeIfAbsent(p.weight().getDevice().toString(),
-                        d -> p.weight().getManager().create(0f)));
+                zero(p.grad(), p.weight());
             }
             p.grad().close();
         }
