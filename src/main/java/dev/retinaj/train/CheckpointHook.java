@@ -3,6 +3,7 @@ package dev.retinaj.train;
 import dev.retinaj.checkpoint.CheckpointMeta;
 import dev.retinaj.checkpoint.CheckpointStore;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import dev.retinaj.config.ConfigWriter;
 import dev.retinaj.config.RetinaConfig;
 import java.io.IOException;
@@ -26,7 +27,7 @@ final class CheckpointHook implements TrainHook {
         RetinaConfig cfg = s.cfg();
         CheckpointStore.Best best = s.best();
         Path saved;
-        try (NDList optimizerState = s.optimizer().state()) {
+        try (NDManager scratch = NDManager.newBaseManager(); NDList optimizerState = s.optimizer().state(scratch)) {
             saved = s.checkpoints().save(new CheckpointMeta(s.iteration(), ConfigWriter.hash(cfg), cfg.seed(),
                     s.detector().loss().emaState(), best, Instant.now().toString(), ResumeCheck.intraOpThreads(),
                     s.earlyStopState()), s.detector().net(), optimizerState, s.checkpointFiles());

@@ -310,9 +310,9 @@ public final class ClippedOptimizer extends Optimizer {
         adamStep = step;
     }
 
-    /** The state for a checkpoint ({@link OptimizerState#save}). */
-    public NDList state() {
-        return OptimizerState.save(this);
+    /** The state for a checkpoint ({@link OptimizerState#save}); its scalar entries live on {@code scratch}. */
+    public NDList state(NDManager scratch) {
+        return OptimizerState.save(this, scratch);
     }
 
     /** Restores a checkpoint's state onto the devices of {@code weightsByName} ({@link OptimizerState#restore}). */

@@ -2,6 +2,7 @@ package dev.retinaj.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ final class OptimizerState {
 
     private OptimizerState() {}
 
-    static NDList save(ClippedOptimizer opt) {
+    /** {@code scratch} holds the scalar entries (loss scale, AdamW step), which exist even without buffers. */
+    static NDList save(ClippedOptimizer opt, NDManager scratch) {
         NDList out = new NDList();
         Map<String, NDArray> sorted = new LinkedHashMap<>();
         opt.buffers().keySet().stream().sorted().forEach(k -> sorted.put(k, first(opt.buffers().get(k))));
@@ -27,14 +29,13 @@ final class OptimizerState {
             a.setName(k);
             out.add(a);
         });
-        if (opt.scaler().isDynamic() && !sorted.isEmpty()) {
-            NDArray scale = sorted.values().iterator().next().getManager()
-                    .create(new double[] {opt.scaler().scale(), opt.scaler().goodSteps()});
+        if (opt.scaler().isDynamic()) {
+            NDArray scale = scratch.create(new double[] {opt.scaler().scale(), opt.scaler().goodSteps()});
             scale.setName(LOSS_SCALE);
             out.add(scale);
         }
-        if (opt.adamw() && !sorted.isEmpty()) {
-            NDArray step = sorted.values().iterator().next().getManager().create(new long[] {opt.adamStep()});
+        if (opt.adamw()) {
+            NDArray step = scratch.create(new long[] {opt.adamStep()});
             step.setName(ADAM_STEP);
             out.add(step);
         }

@@ -126,7 +126,29 @@ class ClippedOptimizerTest {
                 ClippedOptimizer.StepReport r = opt.apply(0.1);
                 assertFalse(r.applied());
                 assertArrayEquals(new float[] {1, 1}, lin.getParameters().get(0).getValue().getArray().toFloatArray());
-                assertEquals(0, opt.state().size());
+                try (NDManager scratch = NDManager.newBaseManager()) {
+                    assertEquals(0, opt.state(scratch).size());
+                }
+            }
+        }
+    }
+
+    @Test
+    void lossScaleIsSavedAndRestoredEvenWithoutOptimizerBuffers() {
+        try (Model model = Model.newInstance("t")) {
+            Linear lin = onesLinear(model);
+            ClippedOptimizer opt = new ClippedOptimizer(ClippedOptimizer.Settings.sgd(0, 0, 0), names(lin), Set.of());
+            opt.useScaler(LossScaler.dynamic());
+            opt.scaler().update(false);
+            opt.scaler().update(true);
+            try (NDManager scratch = NDManager.newBaseManager(); NDList state = opt.state(scratch)) {
+                assertEquals(1, state.size());
+                assertEquals(OptimizerState.LOSS_SCALE, state.get(0).getName());
+                ClippedOptimizer resumed = new ClippedOptimizer(ClippedOptimizer.Settings.sgd(0, 0, 0), names(lin), Set.of());
+                resumed.useScaler(LossScaler.dynamic());
+                resumed.restore(state, Map.of());
+                assertEquals(LossScaler.INITIAL / 2, resumed.scaler().scale(), 0);
+                assertEquals(1, resumed.scaler().goodSteps());
             }
         }
     }
