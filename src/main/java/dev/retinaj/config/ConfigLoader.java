@@ -24,7 +24,9 @@ import java.util.Map;
 /**
  * Reads a config: the built-in defaults, then the file's {@code _base_} files (in order, each
  * resolved relative to the file that names it, recursively), then the file itself, then the
- * {@code --set} overrides; later wins in a deep merge, lists are replaced whole.
+ * {@code --set} overrides; later wins in a deep merge, lists are replaced whole. Relative path values
+ * ({@link ConfigPaths#KEYS}) become absolute: against the folder of the file that writes them, or
+ * against the working directory for {@code --set}.
  */
 public final class ConfigLoader {
     public static final String DEFAULTS = "retinaj/defaults.yaml";
@@ -85,6 +87,7 @@ public final class ConfigLoader {
             }
         }
         chain.pop();
+        ConfigPaths.resolve(own, "", key.getParent(), file.toString());
         merge(tree, own, "", file.toString());
     }
 
@@ -170,6 +173,7 @@ public final class ConfigLoader {
         ObjectNode holder = JsonNodeFactory.instance.objectNode();
         holder.set(parts[parts.length - 1], value);
         String parentPath = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
+        ConfigPaths.resolve(holder, parentPath, Path.of("").toAbsolutePath(), "--set " + path);
         merge(parent, holder, parentPath, "--set " + path);
     }
 

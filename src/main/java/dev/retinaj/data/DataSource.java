@@ -99,7 +99,7 @@ public final class DataSource {
         return file;
     }
 
-    /** {@code data.root} as a path (relative paths are relative to the working directory). */
+    /** {@code data.root} as a path (absolute once loaded: the config loader resolves relative values). */
     public static Path root(DataConfig cfg) {
         if (cfg.root() == null || cfg.root().isBlank()) {
             throw new ConfigException("data.root: not set (the data set folder, e.g. data/coco)");

@@ -43,34 +43,51 @@ public final class TfRecord {
      * @throws IOException on a CRC mismatch or a record cut short
      */
     public static List<byte[]> readAll(InputStream in) throws IOException {
-        DataInputStream d = new DataInputStream(in);
         List<byte[]> out = new ArrayList<>();
+        String problem = read(in, out);
+        if (problem != null) {
+            throw new IOException(problem);
+        }
+        return out;
+    }
+
+    /** The records of {@code in} up to the first one that is cut short or fails its CRC (a killed writer's tail). */
+    public static List<byte[]> readIntact(InputStream in) throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        read(in, out);
+        return out;
+    }
+
+    /** Adds the intact records of {@code in} to {@code out}; returns why it stopped early, or null at the end. */
+    private static String read(InputStream in, List<byte[]> out) throws IOException {
+        DataInputStream d = new DataInputStream(in);
         byte[] header = new byte[12];
         while (true) {
             int first = d.read();
             if (first < 0) {
-                return out;
+                return null;
             }
             header[0] = (byte) first;
-            d.readFully(header, 1, 11);
-            ByteBuffer h = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
-            long len = h.getLong(0);
-            if (h.getInt(8) != maskedCrc(header, 0, 8)) {
-                throw new IOException("record " + out.size() + ": length CRC mismatch");
-            }
-            if (len < 0 || len > Integer.MAX_VALUE) {
-                throw new IOException("record " + out.size() + ": bad length " + len);
-            }
-            byte[] data = new byte[(int) len];
+            byte[] data;
             byte[] crc = new byte[4];
             try {
+                d.readFully(header, 1, 11);
+                ByteBuffer h = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+                long len = h.getLong(0);
+                if (h.getInt(8) != maskedCrc(header, 0, 8)) {
+                    return "record " + out.size() + ": length CRC mismatch";
+                }
+                if (len < 0 || len > Integer.MAX_VALUE) {
+                    return "record " + out.size() + ": bad length " + len;
+                }
+                data = new byte[(int) len];
                 d.readFully(data);
                 d.readFully(crc);
             } catch (EOFException e) {
-                throw new IOException("record " + out.size() + ": cut short");
+                return "record " + out.size() + ": cut short";
             }
             if (ByteBuffer.wrap(crc).order(ByteOrder.LITTLE_ENDIAN).getInt() != maskedCrc(data, 0, data.length)) {
-                throw new IOException("record " + out.size() + ": data CRC mismatch");
+                return "record " + out.size() + ": data CRC mismatch";
             }
             out.add(data);
         }

@@ -6,33 +6,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hook: rewrites {@code RUN_DIR/report.html} after each evaluation (after the checkpoint and curves
- * of that step) and after early stopping's evaluation of the best checkpoint. A report that cannot
- * be written costs one WARN line, never the run.
+ * Hook: rewrites {@code RUN_DIR/report.html} after each evaluation before the last iteration (after
+ * the checkpoint and curves of that step). The final report, which shows the run as finished, is
+ * written by {@link #finalReport} once result.json exists (it also covers early stopping's evaluation
+ * of the best checkpoint). A report that cannot be written costs one WARN line, never the run.
  */
 final class ReportHook implements TrainHook {
     private static final Logger LOG = LoggerFactory.getLogger(ReportHook.class);
 
     @Override
     public void afterStep(TrainState s) {
-        if (EvalHook.due(s) && !s.lastEval().isEmpty()) {
-            write(s);
+        if (EvalHook.due(s) && !s.lastEval().isEmpty() && !s.lastIteration()) {
+            write(s.run(), s.iteration());
         }
     }
 
-    /** After early stopping, eval/ holds the best checkpoint's evaluation: the report shows it. */
-    @Override
-    public void afterTrain(TrainState s) {
-        if (s.bestReevaluated()) {
-            write(s);
+    /** After result.json is written: the report of the finished run, if it was ever evaluated. */
+    static void finalReport(TrainState s) {
+        if (!s.lastEval().isEmpty()) {
+            write(s.run(), s.iteration());
         }
     }
 
-    private static void write(TrainState s) {
+    private static void write(RunDirectory run, long iteration) {
         try {
-            ReportWriter.write(s.run().root(), null);
+            ReportWriter.write(run.root(), null);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("iteration {}: report.html not written ({})", s.iteration(), e.getMessage());
+            LOG.warn("iteration {}: report.html not written ({})", iteration, e.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.retinaj.train;
 import dev.retinaj.plot.EvalPlots;
 import dev.retinaj.report.RunArtifacts;
 import dev.retinaj.report.ValidationGrid;
+import dev.retinaj.tensorboard.EventFiles;
 import dev.retinaj.tensorboard.EventWriter;
 import dev.retinaj.util.OutputFolder;
 import java.awt.image.BufferedImage;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * {@code train/loss_cls}, {@code train/loss_box}, {@code train/lr} and {@code train/grad_norm} on the
  * iterations metrics.jsonl logs, {@code val/<metric>} and the worst validation images
  * ({@code val/worst_images}) at each evaluation, and {@code best/...} for the evaluation of the best
- * checkpoint after early stopping. A write that fails costs one WARN line and ends the logging, never the run.
+ * checkpoint after early stopping. On resume, the steps after the checkpoint are cut from the earlier
+ * event files before the new one starts ({@link EventFiles#dropAfter}), so each step is shown once.
+ * A write that fails costs one WARN line and ends the logging, never the run.
  */
 final class TensorBoardHook implements TrainHook {
     private static final Logger LOG = LoggerFactory.getLogger(TensorBoardHook.class);
@@ -34,6 +37,11 @@ final class TensorBoardHook implements TrainHook {
             return;
         }
         try {
+            int dropped = EventFiles.dropAfter(s.run().tensorboard(), s.iteration());
+            if (dropped > 0) {
+                LOG.info("TensorBoard: {} events after iteration {} dropped from the earlier event files "
+                        + "(the resumed run logs those steps again)", dropped, s.iteration());
+            }
             writer = EventWriter.open(s.run().tensorboard());
             LOG.info("TensorBoard events in {} (tensorboard --logdir {})", writer.file(), s.run().tensorboard());
         } catch (IOException e) {

@@ -224,6 +224,7 @@ public final class TrainRunner {
         RunResult result = new RunResult(s.iteration(), minutes, s.lastEval(), s.lastClasses(), losses,
                 report.summary());
         result.write(run.root());
+        ReportHook.finalReport(s);
         LOG.info("done in {} min; {}", String.format(Locale.ROOT, "%.1f", minutes), EvalHook.describe(s.lastEval()));
         return result;
     }
