@@ -49,17 +49,11 @@ public final class BenchAssignCommand implements Runnable {
     @Option(names = "--classes", defaultValue = "80", description = "Number of classes K (default: ${DEFAULT-VALUE}).")
     int classes;
 
-    @Option(names = "--iters", defaultValue = "10", description = "Timed iterations (default: ${DEFAULT-VALUE}).")
-    int iters;
+    @Mixin
+    BenchTiming timing = new BenchTiming(10, 3);
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up iterations (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads (0 = engine default).")
-    int threads;
-
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Mixin
     ConfigOptions config;
@@ -72,11 +66,12 @@ public final class BenchAssignCommand implements Runnable {
 
     @Override
     public void run() {
-        if (batch < 1 || gt < 0 || classes < 1 || iters < 1 || warmup < 0 || height < 1 || width < 1) {
+        timing.validate("bench assign");
+        if (batch < 1 || gt < 0 || classes < 1 || height < 1 || width < 1) {
             throw new UsageException("bench assign: sizes and counts must be positive");
         }
         RetinaConfig cfg = config.load();
-        Engine engine = EngineSetup.start(threads);
+        Engine engine = EngineSetup.start(timing.engineThreads(cfg));
         Device device = EngineSetup.resolve(cfg.device(), engine).get(0);
         int div = cfg.data().sizeDivisibility();
         int padH = (height + div - 1) / div * div;
@@ -91,16 +86,16 @@ public final class BenchAssignCommand implements Runnable {
         double medAssign = Spread.of(assignMs).median();
         double medCpu = Spread.of(cpuMs).median();
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             out.printf("{\"bench\": \"assign\", \"batch\": %d, \"height\": %d, \"width\": %d, \"padded\": [%d, %d], "
                             + "\"anchors\": %d, \"gt_per_image\": %d, \"classes\": %d, \"iters\": %d, \"device\": \"%s\", "
                             + "\"ms_per_batch\": %.2f, \"assign_ms\": %.2f, \"loss_fwd_bwd_ms\": %.2f, \"cpu_ms_per_batch\": %.2f}%n",
-                    batch, height, width, padH, padW, anchorCount, gt, classes, iters, device, med, medAssign, med - medAssign, medCpu);
+                    batch, height, width, padH, padW, anchorCount, gt, classes, timing.iters, device, med, medAssign, med - medAssign, medCpu);
         } else {
             out.printf("assign + loss (fwd+bwd), batch %d at %dx%d (padded %dx%d), %d anchors, %d GT/image, K=%d, %s%n",
                     batch, height, width, padH, padW, anchorCount, gt, classes, device);
             out.printf("  median over %d iterations: %.2f ms per batch (assign %.2f ms, loss fwd+bwd %.2f ms)%n",
-                    iters, med, medAssign, med - medAssign);
+                    timing.iters, med, medAssign, med - medAssign);
             out.printf("  process CPU time: %.2f ms per batch (all threads; wall time includes waiting for cores)%n", medCpu);
         }
         out.flush();
@@ -112,6 +107,8 @@ public final class BenchAssignCommand implements Runnable {
     private Timings time(Detector detector, Engine engine, Device device, int padH, int padW) {
         List<LevelShape> levels = detector.levelShapes(padH, padW);
         Random rnd = new Random(0);
+        int iters = timing.iters;
+        int warmup = timing.warmup;
         double[] total = new double[iters];
         double[] assignMs = new double[iters];
         double[] cpuMs = new double[iters];

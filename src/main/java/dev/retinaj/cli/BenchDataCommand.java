@@ -35,10 +35,13 @@ public final class BenchDataCommand implements Runnable {
     ConfigOptions config;
     @Option(names = "--images", defaultValue = "256", description = "Images per measurement (default: ${DEFAULT-VALUE}).")
     int images;
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads for the parallel run (0 = all cores).")
-    int threads;
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    /** Data-loader workers, unlike the engine threads of {@link BenchTiming}. */
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "Data-loader worker threads of the parallel run, not engine threads "
+                    + "(default: ${DEFAULT-VALUE} = all cores).")
+    int workers;
+    @Mixin
+    JsonOutput output;
     @Mixin
     CommonOptions common;
     @Spec
@@ -46,7 +49,7 @@ public final class BenchDataCommand implements Runnable {
 
     @Override
     public void run() {
-        int all = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int all = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
         Path tmp = null;
         try {
             RetinaConfig cfg;
@@ -64,7 +67,7 @@ public final class BenchDataCommand implements Runnable {
             DataBench.Result r = DataBench.run(split.records(), TransformSpec.train(cfg.data()), Augmenter.of(cfg.data()),
                     cfg.train().batchSize(), images, all, cfg.seed());
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (output.json) {
                 out.println(new ObjectMapper().writeValueAsString(r.toJsonMap()));
             } else {
                 out.printf("data pipeline, %d images, batch %d, min_size %s, max_size %d%n", r.images(), r.batchSize(),

@@ -40,8 +40,8 @@ public final class BenchEvalCommand implements Callable<Integer> {
             description = "Also write the case as DIR/gt.json and DIR/detections.json (e.g. to time pycocotools on it).")
     java.nio.file.Path save;
 
-    @Option(names = "--json", description = "Print {\"images\", \"detections\", \"seconds\", ...} as JSON.")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Mixin
     CommonOptions common;
@@ -72,7 +72,7 @@ public final class BenchEvalCommand implements Callable<Integer> {
         double vocSeconds = (System.nanoTime() - v0) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         int n = c.results().size();
-        if (json) {
+        if (output.json) {
             out.printf(Locale.ROOT, "{\"images\": %d, \"detections\": %d, \"seconds\": %.3f, \"classes\": %d, "
                             + "\"gt_boxes\": %d, \"voc07_seconds\": %.3f, \"generate_seconds\": %.3f, \"AP\": %.6f, \"voc07_mAP\": %.6f}%n",
                     images, n, seconds, classes, c.groundTruth().numAnnotations(), vocSeconds, genSeconds,

@@ -49,17 +49,12 @@ public final class BenchModelCommand implements Runnable {
     @Option(names = "--classes", defaultValue = "80", description = "Number of classes (default: ${DEFAULT-VALUE}).")
     int classes;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "Untimed passes of each kind (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    /** Passes of each kind (inference, forward + backward). */
+    @Mixin
+    BenchTiming timing = new BenchTiming(3, 1);
 
-    @Option(names = "--iters", defaultValue = "3", description = "Timed passes of each kind (default: ${DEFAULT-VALUE}).")
-    int iters;
-
-    @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads (0 = the config's `threads`).")
-    int threads;
-
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Mixin
     ConfigOptions config;
@@ -72,8 +67,9 @@ public final class BenchModelCommand implements Runnable {
 
     @Override
     public void run() {
-        if (size < 32 || batch < 1 || iters < 1 || warmup < 0 || classes < 1) {
-            throw new UsageException("need --size >= 32, --batch >= 1, --iters >= 1, --warmup >= 0, --classes >= 1");
+        timing.validate("bench model");
+        if (size < 32 || batch < 1 || classes < 1) {
+            throw new UsageException("need --size >= 32, --batch >= 1, --classes >= 1");
         }
         List<String> overrides = new ArrayList<>(config.overrides);
         if (backbone != null) {
@@ -81,14 +77,14 @@ public final class BenchModelCommand implements Runnable {
         }
         config.overrides = overrides;
         RetinaConfig cfg = config.load();
-        Engine engine = EngineSetup.start(threads > 0 ? threads : cfg.threads());
+        Engine engine = EngineSetup.start(timing.engineThreads(cfg));
         Device device = EngineSetup.resolve(cfg.device(), cfg.precision(), engine).get(0);
         Detector detector = Detector.create(cfg, classes);
         RetinaNet net = detector.net();
         ModelTiming.Result r;
         try (NDManager m = NDManager.newBaseManager(device)) {
             net.initialize(m);
-            r = ModelTiming.time(net, m, device, batch, size, warmup, iters, postProcessing(detector, m));
+            r = ModelTiming.time(net, m, device, batch, size, timing.warmup, timing.iters, postProcessing(detector, m));
         }
         String name = cfg.model().backbone().name().name().toLowerCase().replace("resnet", "r");
         EngineThreads threadsNow = EngineThreads.current();
@@ -113,7 +109,7 @@ public final class BenchModelCommand implements Runnable {
         o.put("allocator", threadsNow.allocator());
         o.put("device", device.toString());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             try {
                 out.println(new ObjectMapper().writeValueAsString(o));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -122,7 +118,7 @@ public final class BenchModelCommand implements Runnable {
         } else {
             out.printf("model:            RetinaNet %s, %d classes, %s%n", name, classes, device);
             out.printf("input:            %d x 3 x %d x %d, %d warm-up + %d timed passes (median, min-max)%n",
-                    batch, size, size, warmup, iters);
+                    batch, size, size, timing.warmup, timing.iters);
             out.printf("inference:        %s per batch, %.2f images/s, peak RSS %s%n", r.forward().seconds(),
                     batch / r.forward().median(), ProcessStats.gib(r.forwardPeakRss()));
             out.printf("forward+backward: %s per batch, %.2f images/s, peak RSS %s%n", r.trainStep().seconds(),

@@ -32,14 +32,11 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--iters", defaultValue = "20", description = "Timed iterations (default: ${DEFAULT-VALUE}).")
-    int iters;
+    @Mixin
+    BenchTiming timing = new BenchTiming(20, 3);
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed first iterations (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--json", description = "Print the figures as JSON.")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Option(names = "--profile", paramLabel = "TRACE.json",
             description = "Record the engine's op profile of the timed iterations as a Chrome trace (slows them down).")
@@ -50,10 +47,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> sets = new ArrayList<>(config.overrides);
-        sets.addAll(List.of("train.max_iters=" + (warmup + iters), "train.log_period=1", "train.eval_period=0",
-                "train.checkpoint_period=0", "data.val=[]"));
-        config.overrides = sets;
+        timing.validate("bench train");
+        config.overrides = overrides();
         RetinaConfig cfg = config.loadRequired();
         Path tmp = Files.createTempDirectory("retinaj-bench-train");
         try {
@@ -61,7 +56,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             TrainRunner runner = new TrainRunner(cfg, new RunDirectory(tmp.resolve("run")), false);
             if (profile != null) {
                 boolean cuda = !"cpu".equals(cfg.device()) && ai.djl.engine.Engine.getInstance().getGpuCount() > 0;
-                runner.addHook(new ProfilerHook(warmup + 1, warmup + iters, profile, cuda));
+                runner.addHook(new ProfilerHook(timing.warmup + 1, timing.total(), profile, cuda));
             }
             runner.run();
             ProcessStats used = ProcessStats.read().since(before);
@@ -70,7 +65,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             Spread data = Spread.of(column(rows, "data_sec"));
             EngineThreads threads = EngineThreads.current();
             int batch = cfg.train().batchSize();
-            long faultsPerIter = used.faults() / Math.max(1, warmup + iters);
+            long faultsPerIter = used.faults() / Math.max(1, timing.total());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("config", String.valueOf(config.config));
             out.put("batch", batch);
@@ -86,7 +81,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             out.put("intra_op_threads", threads.intraOp());
             out.put("inter_op_threads", threads.interOp());
             out.put("allocator", threads.allocator());
-            if (json) {
+            if (output.json) {
                 System.out.println(new ObjectMapper().writeValueAsString(out));
             } else {
                 System.out.printf(Locale.ROOT, "%s, batch %d: %s per iteration (data wait %.3f s, compute %.3f s), "
@@ -103,8 +98,19 @@ public final class BenchTrainCommand implements Callable<Integer> {
         }
     }
 
+    /** The user's --set pairs, then --threads and what a timing run needs: no evaluation, no checkpoints. */
+    List<String> overrides() {
+        List<String> sets = new ArrayList<>(config.overrides);
+        if (timing.threads > 0) {
+            sets.add("threads=" + timing.threads);
+        }
+        sets.addAll(List.of("train.max_iters=" + timing.total(), "train.log_period=1", "train.eval_period=0",
+                "train.checkpoint_period=0", "data.val=[]"));
+        return sets;
+    }
+
     private double[] column(List<JsonNode> rows, String key) {
-        return rows.stream().filter(r -> r.has(key) && r.get("iter").asLong() > warmup)
+        return rows.stream().filter(r -> r.has(key) && r.get("iter").asLong() > timing.warmup)
                 .mapToDouble(r -> r.get(key).asDouble()).toArray();
     }
 }

@@ -2,6 +2,7 @@ package dev.retinaj.cli;
 
 import dev.retinaj.util.UsageException;
 import dev.retinaj.util.BadFileException;
+import dev.retinaj.util.Interrupts;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.BatchLoader;
 import dev.retinaj.data.BatchPreview;
@@ -51,9 +52,11 @@ public final class DataBrowseCommand implements Runnable {
         try (BatchLoader loader = BatchLoader.training(split, cfg)) {
             Files.createDirectories(out);
             Iterator<HostBatch> it = loader.iterate(0);
+            Interrupts.phase("drawing samples into " + out);
             for (long iter = 0; written < n; iter++) {
                 HostBatch b = it.next();
                 for (int i = 0; b != null && i < b.batchSize() && written < n; i++) {
+                    Interrupts.check(); // between files: each PNG is whole
                     Path file = out.resolve(String.format("sample_%03d_iter%d_%s.png", written, iter,
                             b.infos().get(i).name()));
                     ImageIO.write(BatchPreview.render(b, i, t.mean(), t.std(), split.classNames()), "png", file.toFile());

@@ -43,8 +43,11 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The commands that run long enough to be interrupted: Ctrl-C prints one line and exits 130. */
-    private static final java.util.Set<String> LONG = java.util.Set.of("train", "eval", "predict", "sweep");
+    /**
+     * The commands that run long enough to be interrupted: Ctrl-C prints one line and exits 130
+     * ({@code data}: reading, converting or generating a large data set).
+     */
+    private static final java.util.Set<String> LONG = java.util.Set.of("train", "eval", "predict", "sweep", "data");
     private static boolean signals;
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package dev.retinaj.data;
 
+import dev.retinaj.util.Interrupts;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,6 +48,7 @@ final class CocoJson {
         List<Image> images = new ArrayList<>();
         List<Annotation> annotations = new ArrayList<>();
         List<Category> categories = new ArrayList<>();
+        String outer = Interrupts.enter("reading " + json);
         try (JsonParser p = JSON.getFactory().createParser(json.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a JSON object");
@@ -72,6 +74,8 @@ final class CocoJson {
         } catch (IOException e) {
             bad.report(json, "malformed COCO JSON: " + VocReader.oneLine(e.getMessage()));
             return null;
+        } finally {
+            Interrupts.leave(outer);
         }
         return new Content(images, annotations, categories);
     }
@@ -84,6 +88,7 @@ final class CocoJson {
         }
         int i = 0;
         while (p.nextToken() == JsonToken.START_OBJECT) {
+            Interrupts.check();
             JsonNode n = JSON.readTree(p);
             try {
                 out.add(element.of(n));

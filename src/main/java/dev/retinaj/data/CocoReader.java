@@ -1,5 +1,6 @@
 package dev.retinaj.data;
 
+import dev.retinaj.util.Interrupts;
 import dev.retinaj.config.ConfigException;
 import dev.retinaj.data.CocoJson.Annotation;
 import dev.retinaj.data.CocoJson.Category;
@@ -109,37 +110,43 @@ public final class CocoReader {
         BadSamples bad = g.bad();
         Map<Long, Image> images = uniqueImages(file, c, g);
         Map<Long, List<Annotation>> byImage = annotationsByImage(file, c, images.keySet(), g);
-        for (Image im : images.values()) {
-            if (im.fileName() == null || im.fileName().isBlank()) {
-                bad.report(file, "image id " + im.id() + " has no file_name");
-                continue;
+        String outer = Interrupts.enter("checking the images of " + file);
+        try {
+            for (Image im : images.values()) {
+                Interrupts.check(); // each image file is read whole (ImageIntegrity)
+                if (im.fileName() == null || im.fileName().isBlank()) {
+                    bad.report(file, "image id " + im.id() + " has no file_name");
+                    continue;
+                }
+                Path path = part.paths().entry(part.imageDir(), im.fileName(), "file_name", file, bad);
+                if (path == null) {
+                    continue;
+                }
+                if (!Files.isRegularFile(path)) {
+                    bad.report(path, "image file not found (image id " + im.id() + " in " + part.json().getFileName() + ")");
+                    continue;
+                }
+                if (!ImageIntegrity.check(path, bad)) {
+                    continue;
+                }
+                int[] wh = size(im, path, bad);
+                if (wh == null) {
+                    continue;
+                }
+                RecordBuilder rb = new RecordBuilder(file + " (image id " + im.id() + ")", wh[0], wh[1], bad);
+                for (Annotation a : byImage.getOrDefault(im.id(), List.of())) {
+                    double[] b = a.bbox();
+                    rb.add((float) b[0], (float) b[1], (float) (b[0] + b[2]), (float) (b[1] + b[3]),
+                            g.index().get(a.categoryId()), a.crowd());
+                }
+                if (rb.size() == 0 && !g.keepEmpty()) {
+                    continue;
+                }
+                g.seenIds().add(im.id());
+                g.out().add(rb.build(im.id(), FileTrees.stem(Path.of(im.fileName())), path));
             }
-            Path path = part.paths().entry(part.imageDir(), im.fileName(), "file_name", file, bad);
-            if (path == null) {
-                continue;
-            }
-            if (!Files.isRegularFile(path)) {
-                bad.report(path, "image file not found (image id " + im.id() + " in " + part.json().getFileName() + ")");
-                continue;
-            }
-            if (!ImageIntegrity.check(path, bad)) {
-                continue;
-            }
-            int[] wh = size(im, path, bad);
-            if (wh == null) {
-                continue;
-            }
-            RecordBuilder rb = new RecordBuilder(file + " (image id " + im.id() + ")", wh[0], wh[1], bad);
-            for (Annotation a : byImage.getOrDefault(im.id(), List.of())) {
-                double[] b = a.bbox();
-                rb.add((float) b[0], (float) b[1], (float) (b[0] + b[2]), (float) (b[1] + b[3]),
-                        g.index().get(a.categoryId()), a.crowd());
-            }
-            if (rb.size() == 0 && !g.keepEmpty()) {
-                continue;
-            }
-            g.seenIds().add(im.id());
-            g.out().add(rb.build(im.id(), FileTrees.stem(Path.of(im.fileName())), path));
+        } finally {
+            Interrupts.leave(outer);
         }
     }
 

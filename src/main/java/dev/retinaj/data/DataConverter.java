@@ -2,7 +2,9 @@ package dev.retinaj.data;
 
 import dev.retinaj.config.DataConfig.Format;
 import dev.retinaj.util.BadFileException;
+import dev.retinaj.util.Interrupts;
 import dev.retinaj.util.OutputFolder;
+import dev.retinaj.util.StagedFolder;
 import dev.retinaj.util.UsageException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,7 +18,8 @@ import java.util.Map;
  * {@code retinaj data convert}: reads every split of a data set with one class list (so class k
  * means the same in every split) and writes it in another format. Boxes and classes carry over
  * exactly; crowd ↔ difficult; YOLO cannot hold crowd boxes, so they are left out and counted.
- * Images are copied into the new layout (hard-linked with {@code link}). A data set is untrusted: an
+ * Images are copied into the new layout (hard-linked with {@code link}). The output appears whole or
+ * not at all ({@link StagedFolder}): a failure or Ctrl-C leaves no half-written folder. A data set is untrusted: an
  * image outside the input's data root is never copied or linked, even if the reader was allowed to
  * read it ({@code data.allow_outside_root}); it is a problem and left out.
  */
@@ -40,7 +43,6 @@ public final class DataConverter {
         }
         LoadedSplit union = in.read(in.format() == Format.VOC || splits.isEmpty() ? List.of() : use,
                 BadSamples.collecting());
-        List<String> classes = union.classNames();
         Map<String, List<DetectionRecord>> bySplit = readSplits(in, wholeVoc ? null : use, union, bad);
         DataPaths inside = DataPaths.within(in.dataRoot());
         bySplit.replaceAll((s, recs) -> recs.stream().filter(r -> copyable(r, inside, bad)).toList());
@@ -50,35 +52,46 @@ public final class DataConverter {
                     + (ps.isEmpty() ? "" : " (" + ps.size() + " problems, first: " + ps.get(0) + ")"));
         }
         ImageFiles.Placement how = link ? ImageFiles.Placement.LINK : ImageFiles.Placement.COPY;
-        int boxes = 0;
-        int dropped = 0;
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        String outer = Interrupts.enter("writing " + out);
+        int[] dropped = {0};
         try {
-            for (var e : bySplit.entrySet()) {
-                String s = e.getKey();
-                List<DetectionRecord> recs = e.getValue();
-                counts.put(s, recs.size());
-                boxes += recs.stream().mapToInt(DetectionRecord::numBoxes).sum();
-                switch (to) {
-                    case COCO -> {
-                        Path dir = out.resolve(s);
-                        for (DetectionRecord r : recs) {
-                            ImageFiles.place(r.image(), dir.resolve(fileName(r)), how);
-                        }
-                        CocoWriter.write(out.resolve("annotations").resolve("instances_" + s + ".json"), recs, classes,
-                                union.categoryIds(), DataConverter::fileName);
-                    }
-                    case VOC -> VocWriter.writeSplit(out, s, VocWriter.writeAnnotations(out, recs, classes, how));
-                    case YOLO -> dropped += YoloWriter.writeSplit(out, s, recs, how);
-                }
-            }
-            if (to == Format.YOLO) {
-                YoloWriter.writeYaml(out, List.copyOf(bySplit.keySet()), classes);
-            }
+            StagedFolder.write(out, dir -> dropped[0] = write(bySplit, to, dir, union, how));
         } catch (IOException e) {
             throw new BadFileException("--out " + out + ": cannot write: " + OutputFolder.reason(e));
+        } finally {
+            Interrupts.leave(outer);
         }
-        return new Result(counts, boxes, dropped, bad.problems());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        bySplit.forEach((s, recs) -> counts.put(s, recs.size()));
+        int boxes = bySplit.values().stream().flatMap(List::stream).mapToInt(DetectionRecord::numBoxes).sum();
+        return new Result(counts, boxes, dropped[0], bad.problems());
+    }
+
+    /** Writes every split into {@code out}; returns the crowd boxes YOLO had to leave out. */
+    private static int write(Map<String, List<DetectionRecord>> bySplit, Format to, Path out, LoadedSplit union,
+                             ImageFiles.Placement how) throws IOException {
+        List<String> classes = union.classNames();
+        int dropped = 0;
+        for (var e : bySplit.entrySet()) {
+            String s = e.getKey();
+            List<DetectionRecord> recs = e.getValue();
+            switch (to) {
+                case COCO -> {
+                    Path dir = out.resolve(s);
+                    for (DetectionRecord r : recs) {
+                        ImageFiles.place(r.image(), dir.resolve(fileName(r)), how);
+                    }
+                    CocoWriter.write(out.resolve("annotations").resolve("instances_" + s + ".json"), recs, classes,
+                            union.categoryIds(), DataConverter::fileName);
+                }
+                case VOC -> VocWriter.writeSplit(out, s, VocWriter.writeAnnotations(out, recs, classes, how));
+                case YOLO -> dropped += YoloWriter.writeSplit(out, s, recs, how);
+            }
+        }
+        if (to == Format.YOLO) {
+            YoloWriter.writeYaml(out, List.copyOf(bySplit.keySet()), classes);
+        }
+        return dropped;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.retinaj.data;
 
+import dev.retinaj.util.Interrupts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ final class ImageFiles {
 
     /** {@code LINK} falls back to a copy where links are impossible (another file system). */
     static void place(Path src, Path dst, Placement how) throws IOException {
+        Interrupts.check(); // once per image of a written layout
         if (Files.exists(dst) && Files.isSameFile(src, dst)) {
             return;
         }

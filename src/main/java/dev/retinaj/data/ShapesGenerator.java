@@ -4,6 +4,8 @@ import dev.retinaj.config.DataConfig.ShapesConfig;
 import dev.retinaj.config.DataConfig;
 import dev.retinaj.util.BadFileException;
 import dev.retinaj.util.FileTrees;
+import dev.retinaj.util.Interrupts;
+import dev.retinaj.util.StagedFolder;
 import dev.retinaj.util.UsageException;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -14,20 +16,23 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -57,33 +62,23 @@ public final class ShapesGenerator {
     }
 
     /**
-     * Writes the set to {@code out} (which must not exist or be empty): drawn into a sibling temp
-     * folder first and moved into place, so an interrupted run leaves nothing half-written.
+     * Writes the set to {@code out} (which must not exist or be empty), whole or not at all
+     * ({@link StagedFolder}): an interrupted or failed run leaves nothing half-written.
      */
     public static void generate(Path out, ShapesParams p) {
         Path target = out.toAbsolutePath().normalize();
         if (Files.exists(target) && !FileTrees.isEmptyDir(target)) {
             throw new UsageException(out + ": already exists and is not empty; remove it or choose another --out");
         }
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        String outer = Interrupts.enter("generating the shapes data set in " + out);
         try {
-            FileTrees.deleteTree(tmp);
-            Files.createDirectories(tmp);
-            write(tmp, p);
-            if (Files.exists(target)) {
-                Files.delete(target);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            StagedFolder.write(target, dir -> write(dir, p));
         } catch (IOException e) {
             throw new BadFileException(out + ": cannot write the shapes set: " + e.getMessage());
         } catch (UncheckedIOException e) {
             throw new BadFileException(out + ": cannot write the shapes set: " + e.getCause().getMessage());
         } finally {
-            try {
-                FileTrees.deleteTree(tmp);
-            } catch (IOException ignored) {
-                // best effort
-            }
+            Interrupts.leave(outer);
         }
     }
 
@@ -108,8 +103,15 @@ public final class ShapesGenerator {
         int n = p.train() + p.val();
         Files.createDirectories(dir.resolve("train"));
         Files.createDirectories(dir.resolve("val"));
-        List<DetectionRecord> all = IntStream.range(0, n).parallel()
-                .mapToObj(i -> draw(dir, p, i)).toList();
+        List<DetectionRecord> all;
+        try {
+            all = IntStream.range(0, n).parallel().mapToObj(i -> draw(dir, p, i)).toList();
+        } catch (RuntimeException e) {
+            // an interrupt or failure ends the stream while other threads may still write an image:
+            // let them finish before the caller removes the folder
+            ForkJoinPool.commonPool().awaitQuiescence(10, TimeUnit.SECONDS);
+            throw e;
+        }
         List<DetectionRecord> train = all.subList(0, p.train());
         List<DetectionRecord> val = all.subList(p.train(), n);
         List<String> names = classNames();
@@ -130,6 +132,7 @@ public final class ShapesGenerator {
 
     /** Draws image {@code i} (0-based over train then val), writes its JPEG, returns its record. */
     static DetectionRecord draw(Path dir, ShapesParams p, int i) {
+        Interrupts.checkEveryThread(); // every drawing thread stops, and the exception ends the stream
         Drawn d = render(p, i);
         String name = String.format("%06d", i + 1);
         Path file = dir.resolve(i < p.train() ? "train" : "val").resolve(name + ".jpg");
@@ -255,7 +258,9 @@ public final class ShapesGenerator {
 
     private static void writeJpeg(BufferedImage img, Path file) throws IOException {
         ImageWriter w = JPEG.get();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(file))) {
+        // a memory cache: ImageIO's file cache would also register the stream with a shutdown hook that
+        // races the drawing threads when an interrupt ends the process
+        try (OutputStream os = Files.newOutputStream(file); ImageOutputStream out = new MemoryCacheImageOutputStream(os)) {
             ImageWriteParam param = w.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(0.92f);

@@ -1,5 +1,6 @@
 package dev.retinaj.data;
 
+import dev.retinaj.util.Interrupts;
 import dev.retinaj.util.BadFileException;
 import dev.retinaj.util.UsageException;
 import java.io.IOException;
@@ -66,19 +67,25 @@ public final class VocReader {
         for (Part part : parts) {
             Path annDir = part.yearDir().resolve("Annotations");
             Path source = part.split() == null ? annDir : splitFile(part);
-            for (String id : ids(part, bad)) {
-                Path xml = part.paths().entry(annDir, id + ".xml", "split entry", source, bad);
-                if (xml == null) {
-                    continue;
+            String outer = Interrupts.enter("reading " + source);
+            try {
+                for (String id : ids(part, bad)) {
+                    Interrupts.check();
+                    Path xml = part.paths().entry(annDir, id + ".xml", "split entry", source, bad);
+                    if (xml == null) {
+                        continue;
+                    }
+                    if (!seen.add(xml.toAbsolutePath().normalize().toString())) {
+                        bad.report(xml, "duplicate image id '" + id + "'");
+                        continue;
+                    }
+                    Parsed p = parse(db, part, id, xml, bad);
+                    if (p != null) {
+                        parsed.add(p);
+                    }
                 }
-                if (!seen.add(xml.toAbsolutePath().normalize().toString())) {
-                    bad.report(xml, "duplicate image id '" + id + "'");
-                    continue;
-                }
-                Parsed p = parse(db, part, id, xml, bad);
-                if (p != null) {
-                    parsed.add(p);
-                }
+            } finally {
+                Interrupts.leave(outer);
             }
         }
         Set<String> names = ClassList.ordered();

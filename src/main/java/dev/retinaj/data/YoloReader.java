@@ -1,5 +1,6 @@
 package dev.retinaj.data;
 
+import dev.retinaj.util.Interrupts;
 import dev.retinaj.util.BadFileException;
 import dev.retinaj.util.FileTrees;
 import dev.retinaj.util.UsageException;
@@ -33,6 +34,16 @@ public final class YoloReader {
     /** @param allowOutside {@code data.allow_outside_root}: paths may leave the yaml's folder */
     public static LoadedSplit read(Path yaml, List<String> splits, List<String> classes, BadSamples bad,
                                    boolean allowOutside) {
+        String outer = Interrupts.enter("reading " + yaml);
+        try {
+            return readNow(yaml, splits, classes, bad, allowOutside);
+        } finally {
+            Interrupts.leave(outer);
+        }
+    }
+
+    private static LoadedSplit readNow(Path yaml, List<String> splits, List<String> classes, BadSamples bad,
+                                       boolean allowOutside) {
         YoloDataYaml dy = YoloDataYaml.parse(yaml, allowOutside);
         List<String> names = classes != null && !classes.isEmpty() ? classes : dy.names();
         List<String> use = splits == null || splits.isEmpty() ? List.copyOf(dy.splits().keySet()) : splits;
@@ -54,6 +65,7 @@ public final class YoloReader {
         int maxLabel = -1;
         List<Parsed> parsed = new ArrayList<>();
         for (Path img : images) {
+            Interrupts.check();
             if (!seen.add(img.toAbsolutePath().normalize())) {
                 bad.report(img, "duplicate image (listed twice)");
                 continue;

@@ -84,6 +84,21 @@ public final class Interrupts {
         phase = what;
     }
 
+    /**
+     * Enters a phase inside the current one (a data-set reader inside "loading data"): as
+     * {@link #phase}, and returns the outer phase for {@link #leave}.
+     */
+    public static String enter(String what) {
+        String outer = phase;
+        phase(what);
+        return outer;
+    }
+
+    /** Back to the phase {@link #enter} returned; no check, so that it can run in a finally block. */
+    public static void leave(String outer) {
+        phase = outer;
+    }
+
     /** What the message says after the phase: e.g. "resume with: ..." or "nothing to resume"; "" for nothing. */
     public static void advice(Supplier<String> resumeAdvice) {
         advice = resumeAdvice;
@@ -98,6 +113,17 @@ public final class Interrupts {
                     throw new Interrupted(first + ": " + message(), true);
                 }
             }
+        }
+    }
+
+    /**
+     * As {@link #check}, but throws on every call once a signal has come, not only the first: for the
+     * threads of a parallel loop, which must all stop (the signal's one line stands for them all).
+     */
+    public static void checkEveryThread() {
+        check();
+        if (first != null) {
+            throw new Interrupted(first + ": " + message(), true);
         }
     }
 

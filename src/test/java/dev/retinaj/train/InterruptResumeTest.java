@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -103,18 +105,41 @@ class InterruptResumeTest {
         while (p.isAlive() && lastIter(run.resolve("metrics.jsonl")) < 3) {
             Thread.sleep(10);
         }
-        for (int i = 0; i < 2; i++) {
-            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-            Thread.sleep(5);
-        }
+        CheckpointStore store = new CheckpointStore(run.resolve("checkpoints"), 3);
+        Path previous = store.latest().orElseThrow();
+        Map<String, byte[]> before = contents(previous);
+        // the first signal asks the loop to checkpoint the step it is in; the second comes during that
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        long t0 = System.nanoTime();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        double seconds = (System.nanoTime() - t0) / 1e9;
         String log = Files.readString(out);
         assertEquals(130, p.exitValue(), log);
         assertTrue(log.contains("second SIGINT: stopping at once"), log);
         assertFalse(log.contains("SIGSEGV"), log);
-        Path latest = new CheckpointStore(run.resolve("checkpoints"), 3).latest().orElseThrow();
-        assertTrue(CheckpointStore.readMeta(latest).iteration() >= 2);
-        assertTrue(Files.size(latest.resolve(CheckpointStore.MODEL)) > 0);
+        assertTrue(seconds < 2, "exit " + seconds + " s after the second signal");
+        // the checkpoint from before the signals is byte for byte what it was, and the store's latest
+        // (it or one written since) is whole: a half-written one stays a .tmp that is never read
+        assertTrue(Files.isDirectory(previous), previous + " is gone");
+        Map<String, byte[]> after = contents(previous);
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((f, bytes) -> assertArrayEquals(bytes, after.get(f), f + " of " + previous + " changed"));
+        Path latest = store.latest().orElseThrow();
+        assertTrue(CheckpointStore.readMeta(latest).iteration() >= CheckpointStore.readMeta(previous).iteration());
+        assertTrue(Files.size(latest.resolve(CheckpointStore.MODEL)) >= Files.size(previous.resolve(CheckpointStore.MODEL)));
+        assertTrue(Files.size(latest.resolve(CheckpointStore.OPTIMIZER)) > 0);
+    }
+
+    /** File name → bytes of a checkpoint folder. */
+    private static Map<String, byte[]> contents(Path checkpoint) throws IOException {
+        Map<String, byte[]> m = new TreeMap<>();
+        try (Stream<Path> s = Files.list(checkpoint)) {
+            for (Path f : s.toList()) {
+                m.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        }
+        return m;
     }
 
     private void assertNoCrashFiles() throws IOException {
