@@ -1,5 +1,7 @@
 package dev.retinaj.config;
 
+import dev.retinaj.TestFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,10 +28,7 @@ class ConfigPathsTest {
     private static final Path CWD = Path.of("").toAbsolutePath();
 
     private Path write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
+        return TestFiles.write(dir, name, text);
     }
 
     @Test

@@ -27,13 +27,19 @@ class InterruptsHaltTest {
         return p;
     }
 
+    /** Seconds until {@code p} exits, which must be with the interrupt exit code. */
+    private static double secondsToInterruptedExit(Process p, Path out) throws Exception {
+        double s = ChildJvm.secondsToExit(p, 15);
+        assertEquals(Interrupts.EXIT_CODE, p.exitValue(), Files.readString(out));
+        return s;
+    }
+
     @Test
     void aPhaseThatNeverChecksIsHaltedAfterTheGraceTime() throws Exception {
         Path out = dir.resolve("sleep.out");
         Process p = ready("sleep", out);
         ChildJvm.sigint(p);
-        double s = ChildJvm.secondsToExit(p, 15);
-        assertEquals(Interrupts.EXIT_CODE, p.exitValue(), Files.readString(out));
+        double s = secondsToInterruptedExit(p, out);
         assertEquals(List.of(LINE), ChildJvm.ourLines(out));
         assertFalse(Files.readString(out).contains("unwound"));
         double grace = Interrupts.GRACE_MS / 1e3;
@@ -45,8 +51,7 @@ class InterruptsHaltTest {
         Path out = dir.resolve("check.out");
         Process p = ready("check", out);
         ChildJvm.sigint(p);
-        double s = ChildJvm.secondsToExit(p, 15);
-        assertEquals(Interrupts.EXIT_CODE, p.exitValue(), Files.readString(out));
+        double s = secondsToInterruptedExit(p, out);
         assertEquals(List.of(LINE), ChildJvm.ourLines(out));
         assertTrue(Files.readString(out).contains("unwound"), Files.readString(out));
         assertTrue(s < Interrupts.GRACE_MS / 1e3 / 2, "unwound after " + s + " s");
@@ -59,8 +64,7 @@ class InterruptsHaltTest {
         ChildJvm.sigint(p);
         assertTrue(ChildJvm.awaitText(p, out, LINE), Files.readString(out));
         ChildJvm.sigint(p);
-        double s = ChildJvm.secondsToExit(p, 15);
-        assertEquals(Interrupts.EXIT_CODE, p.exitValue(), Files.readString(out));
+        double s = secondsToInterruptedExit(p, out);
         assertEquals(List.of(LINE, "retinaj: second SIGINT: stopping at once; nothing to resume"), ChildJvm.ourLines(out));
         assertTrue(s < Interrupts.GRACE_MS / 1e3 / 2, "second signal: exit after " + s + " s");
     }
