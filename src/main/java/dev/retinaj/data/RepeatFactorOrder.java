@@ -2,6 +2,7 @@ package dev.retinaj.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -24,8 +25,8 @@ public final class RepeatFactorOrder implements EpochOrder {
         return new RepeatFactorOrder(factors(records, threshold), seed);
     }
 
-    /** Each image's repeat factor. */
-    public static double[] factors(List<DetectionRecord> records, double threshold) {
+    /** Each class's repeat factor r(c) = max(1, sqrt(t / f(c))); 1 for a class in no image. */
+    public static double[] classFactors(List<DetectionRecord> records, double threshold) {
         int k = 0;
         for (DetectionRecord r : records) {
             for (int l : r.labels()) {
@@ -39,19 +40,47 @@ public final class RepeatFactorOrder implements EpochOrder {
                 imagesWith[c] += seen[c] ? 1 : 0;
             }
         }
+        double[] out = new double[k];
+        for (int c = 0; c < k; c++) {
+            double f = (double) imagesWith[c] / records.size();
+            out[c] = imagesWith[c] == 0 ? 1 : Math.max(1, Math.sqrt(threshold / f));
+        }
+        return out;
+    }
+
+    /** Each image's repeat factor. */
+    public static double[] factors(List<DetectionRecord> records, double threshold) {
+        double[] perClass = classFactors(records, threshold);
         double[] out = new double[records.size()];
         for (int i = 0; i < out.length; i++) {
-            boolean[] seen = classes(records.get(i), k);
+            boolean[] seen = classes(records.get(i), perClass.length);
             double r = 1;
-            for (int c = 0; c < k; c++) {
+            for (int c = 0; c < perClass.length; c++) {
                 if (seen[c]) {
-                    double f = (double) imagesWith[c] / records.size();
-                    r = Math.max(r, Math.sqrt(threshold / f));
+                    r = Math.max(r, perClass[c]);
                 }
             }
             out[i] = r;
         }
         return out;
+    }
+
+    /**
+     * One line for the training log, e.g. "repeat-factor sampling (t 0.5): circle x1.00, triangle x2.08;
+     * an epoch visits 640 of 600 images on average".
+     */
+    public static String summary(List<DetectionRecord> records, List<String> classNames, double threshold) {
+        double[] perClass = classFactors(records, threshold);
+        StringBuilder b = new StringBuilder("repeat-factor sampling (t " + threshold + "):");
+        for (int c = 0; c < perClass.length; c++) {
+            String name = c < classNames.size() ? classNames.get(c) : "class " + c;
+            b.append(c == 0 ? " " : ", ").append(name).append(String.format(Locale.ROOT, " x%.2f", perClass[c]));
+        }
+        double visits = 0;
+        for (double r : factors(records, threshold)) {
+            visits += r;
+        }
+        return b.append(String.format(Locale.ROOT, "; an epoch visits %.0f of %d images on average", visits, records.size())).toString();
     }
 
     private static boolean[] classes(DetectionRecord r, int k) {

@@ -14,10 +14,12 @@ import ai.djl.training.loss.Loss;
 import dev.retinaj.config.ConfigException;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.ConfigWriter;
+import dev.retinaj.config.DataConfig;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.BatchLoader;
 import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.LoadReport;
+import dev.retinaj.data.RepeatFactorOrder;
 import dev.retinaj.engine.EngineSetup;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.model.ModelWeights;
@@ -185,6 +187,9 @@ public final class TrainRunner {
     /** The loop: next batch, one step, the hooks; until train.max_iters or a hook stops the run. */
     private RunResult loop(TrainState.Parts parts, long start, TrainData data, long started) throws IOException {
         TrainStep step = new TrainStep(parts.trainer(), parts.detector(), parts.optimizer(), new LrSchedule(cfg.train()));
+        if (cfg.data().sampler() == DataConfig.Sampler.REPEAT_FACTOR) {
+            LOG.info(RepeatFactorOrder.summary(data.train().records(), data.train().classNames(), cfg.data().repeatThreshold()));
+        }
         try (MetricsLog metrics = MetricsLog.open(run.metrics(), start);
              BatchLoader loader = BatchLoader.training(data.train(), cfg);
              Hooks hooks = new Hooks(hooks(data))) {

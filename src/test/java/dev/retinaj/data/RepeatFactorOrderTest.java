@@ -55,6 +55,15 @@ class RepeatFactorOrderTest {
     }
 
     @Test
+    void classFactorsAndTheLogLineNameEachClass() {
+        // t = 0.25 as above; class 2's crowd box in image 11 does not count: f(2) = 1/12.
+        assertArrayEquals(new double[] {1, Math.sqrt(1.5), Math.sqrt(3)}, RepeatFactorOrder.classFactors(madeUp(), 0.25), 1e-12);
+        // visits: 10 images x 1 + sqrt(1.5) + sqrt(3) = 12.96
+        assertEquals("repeat-factor sampling (t 0.25): a x1.00, b x1.22, class 2 x1.73; an epoch visits 13 of 12 images on average",
+                RepeatFactorOrder.summary(madeUp(), List.of("a", "b"), 0.25));
+    }
+
+    @Test
     void countsRoundStochasticallyToTheFactorOnAverage() {
         RepeatFactorOrder o = RepeatFactorOrder.of(madeUp(), 0.25, 5);
         int epochs = 4000;
