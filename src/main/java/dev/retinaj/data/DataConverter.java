@@ -119,7 +119,7 @@ public final class DataConverter {
         return bySplit;
     }
 
-    /** Only images inside the input's root, under a plain file name, reach the output. */
+    /** Only image files inside the input's root, under a plain file name, reach the output. */
     private static boolean copyable(DetectionRecord r, DataPaths inside, BadSamples bad) {
         String n = r.name();
         if (n.isEmpty() || n.contains("/") || n.contains("\\") || n.equals("..") || n.equals(".")) {
@@ -129,6 +129,10 @@ public final class DataConverter {
         String why = inside.fileEscape(r.image());
         if (why != null) {
             bad.report(r.image(), why + "; data convert never copies or links such files");
+            return false;
+        }
+        if (!YoloReader.isImage(r.image())) {
+            bad.report(r.image(), "not an image file (allowed: " + String.join(", ", YoloReader.IMAGE_EXTS) + "); not converted");
             return false;
         }
         return true;

@@ -93,8 +93,7 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
 
     /**
      * The folder every path of the data set must stay inside: the VOC20xx folder; for coco the
-     * {@code --images} folder if given, else the folder holding {@code annotations/} (or the JSON's
-     * folder); for yolo the data.yaml's folder.
+     * {@code --images} folder if given, else {@link #cocoBase}; for yolo the data.yaml's folder.
      */
     public Path dataRoot() {
         return switch (format) {
@@ -107,8 +106,7 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
                 if (Files.isDirectory(root)) {
                     yield root;
                 }
-                Path annDir = root.toAbsolutePath().getParent();
-                yield annDir.getParent() == null ? annDir : annDir.getParent();
+                yield cocoBase(root);
             }
         };
     }
@@ -134,10 +132,19 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
         if (images != null) {
             return images;
         }
-        Path annDir = json.toAbsolutePath().getParent();
-        Path base = annDir.getParent() == null ? annDir : annDir.getParent();
-        Path beside = base.resolve(split);
-        return Files.isDirectory(beside) ? beside : annDir;
+        Path beside = cocoBase(json).resolve(split);
+        return Files.isDirectory(beside) ? beside : json.toAbsolutePath().getParent();
+    }
+
+    /**
+     * The data set folder of a COCO JSON: the folder holding {@code annotations/} when the JSON is in
+     * one, else the JSON's own folder, so a JSON in ~/Downloads does not make ~ the data root.
+     */
+    static Path cocoBase(Path json) {
+        Path dir = json.toAbsolutePath().getParent();
+        boolean inAnnotations = dir.getFileName() != null
+                && dir.getFileName().toString().equalsIgnoreCase("annotations") && dir.getParent() != null;
+        return inAnnotations ? dir.getParent() : dir;
     }
 
     static String cocoSplit(Path json) {

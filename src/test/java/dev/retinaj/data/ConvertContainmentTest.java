@@ -71,6 +71,25 @@ class ConvertContainmentTest {
     }
 
     @Test
+    void aBareJsonOutsideAnAnnotationsFolderIsContainedInItsOwnFolder() throws Exception {
+        // ~/Downloads/x.json next to its image: the root is Downloads, not its parent, so one ../ escapes.
+        Path downloads = tmp.resolve("downloads");
+        DataFixtures.image(downloads.resolve("a.jpg"), 40, 30);
+        Files.writeString(downloads.resolve("notes.txt"), ContainmentTest.SECRET);
+        Path json = ContainmentTest.coco(downloads, "a.jpg", "../outside/secret.jpg", "notes.txt");
+        Path bare = Files.move(json, downloads.resolve("x.json"));
+        DataInput in = new DataInput(Format.COCO, bare, null, null, false);
+        assertEquals(downloads.toAbsolutePath(), in.dataRoot());
+        Path out = tmp.resolve("bare_out");
+        DataConverter.Result r = DataConverter.convert(in, List.of(), Format.COCO, out, new BadSamples(OnBadSample.SKIP));
+        assertEquals(1, r.imagesPerSplit().get("x"), r.problems().toString());
+        ContainmentTest.assertEscape(r.problems(), "x.json", "'../outside/secret.jpg'", "leads outside");
+        assertTrue(r.problems().stream().anyMatch(p -> p.file().endsWith("notes.txt") && p.reason().contains("not an image")),
+                r.problems().toString());
+        assertNothingFromOutside(out);
+    }
+
+    @Test
     void evenWhenTheReaderMayLeaveTheRootConvertNeverCopiesFromOutside() throws Exception {
         ContainmentTest.coco(root, "a.jpg", "../../outside/real.jpg");
         Path out = tmp.resolve("yolo");
