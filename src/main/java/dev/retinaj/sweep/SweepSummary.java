@@ -101,9 +101,10 @@ public final class SweepSummary {
     /** AP and AP50 against one key's values (positions in grid order when values are not numbers). */
     private static void plotAgainst(GridSpec axis, List<Row> rows, Path png) throws IOException {
         boolean numeric = axis.values().stream().allMatch(v -> v.matches("-?[0-9.eE+-]+"));
-        LinePlot plot = new LinePlot("AP against " + axis.key()
-                + (numeric ? "" : " (" + String.join(", ", axis.values()) + " = 0, 1, ...)"),
-                axis.key(), "AP").yRange(0, 1);
+        LinePlot plot = new LinePlot("AP against " + axis.key(), axis.key(), "AP").yRange(0, 1);
+        if (!numeric) {
+            plot.xNames(axis.values());
+        }
         for (String metric : List.of("AP", "AP50")) {
             List<double[]> pts = new ArrayList<>();
             for (int vi = 0; vi < axis.values().size(); vi++) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -23,6 +24,7 @@ public final class LinePlot {
     private boolean logY;
     private Double yMin;
     private Double yMax;
+    private List<String> xNames;
 
     public record Series(String name, double[] x, double[] y, boolean markers) {}
 
@@ -45,6 +47,12 @@ public final class LinePlot {
     public LinePlot yRange(double min, double max) {
         this.yMin = min;
         this.yMax = max;
+        return this;
+    }
+
+    /** Names the whole x positions 0, 1, ...: a categorical axis, e.g. a sweep over strings. */
+    public LinePlot xNames(List<String> names) {
+        this.xNames = List.copyOf(names);
         return this;
     }
 
@@ -71,7 +79,9 @@ public final class LinePlot {
             XYSeries xs = c.addSeries(s.name(), xy[0], xy[1]);
             xs.setMarker(s.markers() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }
-        if (wholeX) {
+        if (xNames != null) {
+            c.getStyler().setxAxisTickLabelsFormattingFunction(LinePlot.names(xNames));
+        } else if (wholeX) {
             Charts.integerX(c);
         }
         return c;
@@ -83,6 +93,14 @@ public final class LinePlot {
 
     public void write(Path file, int width, int height) throws IOException {
         Charts.writePng(render(width, height), file);
+    }
+
+    /** Tick labels naming whole positions; blank between them and past the ends. */
+    static Function<Double, String> names(List<String> names) {
+        return v -> {
+            long i = Math.round(v);
+            return Math.abs(v - i) < 1e-9 && i >= 0 && i < names.size() ? names.get((int) i) : "";
+        };
     }
 
     /** The points XChart can draw: finite, and positive on a log axis. */
