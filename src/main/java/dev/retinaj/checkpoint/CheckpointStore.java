@@ -78,6 +78,7 @@ public final class CheckpointStore {
     public Path save(CheckpointMeta meta, Block model, NDList optimizerState, List<ExtraFile> extras)
             throws IOException {
         Files.createDirectories(dir);
+        deleteStaleTmp(); // a write killed midway: its space is needed now, not after this save
         Optional<Path> previous = latest();
         long expected = previous.map(DiskSpace::sizeOf).filter(n -> n > 0)
                 .orElseGet(() -> DiskSpace.estimate(model, optimizerState));
@@ -148,6 +149,10 @@ public final class CheckpointStore {
                 FileTrees.deleteTree(all.get(i));
             }
         }
+        deleteStaleTmp();
+    }
+
+    private void deleteStaleTmp() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
                 FileTrees.deleteTree(p);

@@ -3,6 +3,7 @@ package dev.retinaj.cli;
 import dev.retinaj.util.UsageException;
 import dev.retinaj.util.BadFileException;
 import dev.retinaj.util.Interrupts;
+import dev.retinaj.util.OutputFolder;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.BatchLoader;
 import dev.retinaj.data.BatchPreview;
@@ -44,6 +45,7 @@ public final class DataBrowseCommand implements Runnable {
         if (n < 1) {
             throw new UsageException("--n must be at least 1, got " + n);
         }
+        OutputFolder.check("--out", out, false);
         RetinaConfig cfg = config.loadRequired();
         LoadedSplit split = DataSource.train(cfg.data());
         TransformSpec t = TransformSpec.train(cfg.data());
@@ -66,7 +68,7 @@ public final class DataBrowseCommand implements Runnable {
                 }
             }
         } catch (IOException e) {
-            throw new BadFileException(out + ": cannot write the samples: " + e.getMessage());
+            throw new BadFileException(out + ": cannot write the samples: " + OutputFolder.reason(e));
         }
         w.flush();
     }

@@ -1,6 +1,7 @@
 package dev.retinaj.cli;
 
 import dev.retinaj.util.BadFileException;
+import dev.retinaj.util.OutputFolder;
 import dev.retinaj.util.UsageException;
 import dev.retinaj.config.DataConfig;
 import dev.retinaj.config.DataConfig.ShapesConfig;
@@ -130,6 +131,9 @@ public final class DataCommand implements Runnable {
 
         @Override
         public void run() {
+            if (plots != null) {
+                OutputFolder.check("--plots", plots, false); // before reading: not after the stats are printed
+            }
             LoadedSplit s;
             RetinaConfig anchorsFrom;
             if (format != null || root != null) {
@@ -165,7 +169,7 @@ public final class DataCommand implements Runnable {
                 try {
                     DatasetCharts.write(st, plots).forEach(p -> spec.commandLine().getErr().println("wrote " + p));
                 } catch (java.io.IOException e) {
-                    throw new BadFileException("--plots " + plots + ": " + e.getMessage());
+                    throw new BadFileException("--plots " + plots + ": " + OutputFolder.reason(e));
                 }
             }
         }

@@ -3,9 +3,18 @@ package dev.retinaj.cli;
 import dev.retinaj.config.ConfigException;
 import dev.retinaj.util.Interrupted;
 import dev.retinaj.util.Interrupts;
+import dev.retinaj.util.OutputFolder;
 import dev.retinaj.util.RetinaJException;
 import dev.retinaj.util.UsageException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +22,8 @@ import picocli.CommandLine.Command;
  * Entry point of the {@code retinaj} command, and the one place where failures become messages and
  * exit codes: 0 ok; 2 for a usage or config error ({@link UsageException}, {@link ConfigException},
  * picocli's parse errors); 1 otherwise. Expected failures ({@link RetinaJException}) print their one
- * line; anything else prints its class and message and points to --verbose for the stack trace.
+ * line, and so do I/O failures (a full disk, no permission: the file and the reason); anything else
+ * prints its class and message and points to --verbose for the stack trace.
  */
 @Command(name = "retinaj",
         mixinStandardHelpOptions = true,
@@ -135,7 +145,8 @@ public final class Main implements Runnable {
 
     /** A failure the code anticipated: its message is the whole report. */
     private static boolean expected(Throwable t) {
-        return t instanceof RetinaJException || t instanceof ConfigException;
+        return t instanceof RetinaJException || t instanceof ConfigException || t instanceof IOException
+                || t instanceof UncheckedIOException;
     }
 
     static Throwable unwrap(Throwable t) {
@@ -150,12 +161,33 @@ public final class Main implements Runnable {
 
     static String oneLine(Throwable t) {
         String m = t.getMessage();
-        if (m == null || m.isBlank()) {
+        if (t instanceof IOException io) {
+            m = ioLine(io);
+        } else if (t instanceof UncheckedIOException u) {
+            // "cannot write FILE" plus the reason; the no-message constructor gives the cause's toString()
+            m = m == null || m.equals(u.getCause().toString()) ? ioLine(u.getCause()) : m + ": " + ioLine(u.getCause());
+        } else if (m == null || m.isBlank()) {
             m = t.getClass().getSimpleName();
         } else if (!expected(t) && !(t instanceof IllegalArgumentException)) {
             m = t.getClass().getSimpleName() + ": " + m;
         }
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** An I/O failure as "FILE: reason" (a file-system one) or its reason, without the class name. */
+    private static String ioLine(IOException e) {
+        String reason = e instanceof NoSuchFileException ? "no such file or folder"
+                : e instanceof FileAlreadyExistsException ? "already exists"
+                : e instanceof DirectoryNotEmptyException ? "folder is not empty"
+                : e instanceof NotDirectoryException ? "not a folder"
+                : e instanceof FileSystemException f && f.getReason() == null && !(e instanceof AccessDeniedException)
+                        ? "file-system error"
+                : e.getMessage() == null ? "I/O error" : OutputFolder.reason(e);
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            String other = f.getOtherFile() == null ? "" : " -> " + f.getOtherFile();
+            return f.getFile() + other + ": " + reason;
+        }
+        return reason;
     }
 }

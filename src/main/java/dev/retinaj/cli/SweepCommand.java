@@ -1,6 +1,7 @@
 package dev.retinaj.cli;
 
 import dev.retinaj.util.FileTrees;
+import dev.retinaj.util.OutputFolder;
 import dev.retinaj.sweep.GridSpec;
 import dev.retinaj.sweep.Shard;
 import dev.retinaj.sweep.SweepRunner;
@@ -49,6 +50,7 @@ public final class SweepCommand implements Callable<Integer> {
         config.loadRequired();
         List<GridSpec> axes = grids.stream().map(GridSpec::parse).toList();
         Path dir = out != null ? out : Path.of("runs", "sweep_" + FileTrees.stem(config.config));
+        OutputFolder.check("--out", dir, false);
         SweepRunner runner = new SweepRunner(config.config, config.overrides, axes, dir);
         Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
         List<SweepSummary.Row> rows = summary ? runner.summarize() : runner.run(part);

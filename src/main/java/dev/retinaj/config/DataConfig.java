@@ -39,7 +39,7 @@ public record DataConfig(
     public DataConfig {
         train = Validate.copy(train);
         val = Validate.copy(val);
-        classes = Validate.copy(classes);
+        classes = Validate.classNames("classes", classes);
         minSize = Validate.nonEmpty("min_size", minSize);
         for (int s : minSize) {
             Validate.atLeast("min_size", s, 1);

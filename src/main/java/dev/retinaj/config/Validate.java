@@ -1,6 +1,8 @@
 package dev.retinaj.config;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Range checks used by the config records' compact constructors. */
 final class Validate {
@@ -44,6 +46,24 @@ final class Validate {
     static <T> List<T> nonEmpty(String key, List<T> v) {
         if (v == null || v.isEmpty()) {
             throw ConfigException.field(key, "must be a non-empty list");
+        }
+        return List.copyOf(v);
+    }
+
+    /** Class names: each non-blank and unique (one name is one class; a repeat would make two). */
+    static List<String> classNames(String key, List<String> v) {
+        if (v == null) {
+            return null;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < v.size(); i++) {
+            String name = v.get(i);
+            if (name == null || name.isBlank()) {
+                throw ConfigException.field(key, "name " + i + " is empty");
+            }
+            if (!seen.add(name)) {
+                throw ConfigException.field(key, "'" + name + "' is named twice; each class needs its own name");
+            }
         }
         return List.copyOf(v);
     }

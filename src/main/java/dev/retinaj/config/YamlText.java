@@ -8,8 +8,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
-/** Text checks around YAML parsing that turn parser failures into one clean line. */
-final class YamlText {
+/** Text checks around YAML parsing that turn parser failures into one clean line (configs, YOLO data.yaml). */
+public final class YamlText {
     /** "java.io.CharConversionException: " and the like, which parser messages sometimes carry. */
     private static final Pattern EXCEPTION_PREFIX = Pattern.compile("(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error): ");
 
@@ -19,7 +19,7 @@ final class YamlText {
      * Why {@code bytes} are not UTF-8 text (naming the line of the first bad byte), or null if they
      * are; files starting with a UTF-16/32 byte-order mark are left to the parser.
      */
-    static String notUtf8(byte[] bytes) {
+    public static String notUtf8(byte[] bytes) {
         if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xFF || bytes[0] == 0)) {
             return null;
         }
@@ -41,7 +41,7 @@ final class YamlText {
     }
 
     /** The first line of a parser message, without exception class names. */
-    static String firstLine(String s) {
+    public static String firstLine(String s) {
         if (s == null) {
             return "";
         }

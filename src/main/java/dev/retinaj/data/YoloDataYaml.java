@@ -1,10 +1,13 @@
 package dev.retinaj.data;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.retinaj.config.YamlText;
 import dev.retinaj.util.BadFileException;
+import dev.retinaj.util.OutputFolder;
 import dev.retinaj.util.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,9 +39,16 @@ public record YoloDataYaml(Path file, Path root, String rootEscape, Map<String, 
         }
         JsonNode n;
         try {
-            n = YAML.readTree(yaml.toFile());
+            byte[] bytes = Files.readAllBytes(yaml);
+            String notUtf8 = YamlText.notUtf8(bytes);
+            if (notUtf8 != null) {
+                throw new BadFileException(yaml + ": " + notUtf8);
+            }
+            n = YAML.readTree(bytes);
+        } catch (JacksonException e) {
+            throw new BadFileException(yaml + ": malformed YAML: " + YamlText.firstLine(e.getMessage()));
         } catch (IOException e) {
-            throw new BadFileException(yaml + ": malformed YAML: " + VocReader.oneLine(e.getMessage()));
+            throw new BadFileException(yaml + ": cannot read: " + OutputFolder.reason(e));
         }
         if (n == null || !n.isObject()) {
             throw new BadFileException(yaml + ": not a YAML mapping");

@@ -93,6 +93,25 @@ class CheckpointStoreTest {
         }
     }
 
+    /** A .tmp folder left by a kill takes space the next checkpoint needs: it is gone before free space is asked. */
+    @Test
+    void aStaleTmpIsRemovedBeforeTheFreeSpaceCheck() throws IOException {
+        Path ckpts = dir.resolve("checkpoints");
+        Path stale = ckpts.resolve("ckpt_0000002.tmp");
+        Files.createDirectories(stale);
+        Files.write(stale.resolve(CheckpointStore.MODEL), new byte[1 << 20]);
+        try (NDManager m = NDManager.newBaseManager()) {
+            CheckpointStore store = new CheckpointStore(ckpts, 3);
+            store.freeSpace(d -> Files.exists(stale) ? 0 : Long.MAX_VALUE); // the stale folder fills the disk
+            Path saved = store.save(meta(2), net(m), optimizer(m, 2));
+            assertEquals(ckpts.resolve("ckpt_0000002"), saved);
+            try (Stream<Path> s = Files.list(ckpts)) {
+                assertEquals(List.of("ckpt_0000002"), s.map(p -> p.getFileName().toString()).toList());
+            }
+            assertEquals(2, CheckpointStore.readMeta(saved).iteration());
+        }
+    }
+
     private static void assertFailedCleanly(CheckpointStore store, Path ckpts, BadFileException e, float[] saved,
             NDManager m) throws IOException {
         String msg = e.getMessage();

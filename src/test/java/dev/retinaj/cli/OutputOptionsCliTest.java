@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Output options that name a file, a bad --score, and eval readers that refuse duplicate keys and infinite numbers. */
+/**
+ * Output options that name a file (refused before any work), a bad --score, and eval readers that refuse
+ * duplicate keys and infinite numbers.
+ */
 class OutputOptionsCliTest {
     @TempDir
     Path dir;
@@ -55,6 +58,24 @@ class OutputOptionsCliTest {
                 f.toString());
         oneLine(CliRunner.run("eval", "--gt", EvalCommandTest.fixture("edge_gt.json"), "--detections",
                 EvalCommandTest.fixture("edge_dt.json"), "--plots", f.toString()), 2, "--plots", f.toString());
+        assertEquals("x", Files.readString(f));
+    }
+
+    /** sweep --out, data stats --plots, data browse --out: refused before any work (stats were printed first). */
+    @Test
+    void sweepStatsAndBrowseRefuseAFileBeforeWorking() throws Exception {
+        Path f = file();
+        Path data = dir.resolve("shapes");
+        assertEquals(0, CliRunner.run("data", "shapes", "--out", data.toString(), "--train", "4", "--val", "2",
+                "--size", "64", "--seed", "1").code());
+        String[] demo = {"-c", "configs/shapes_r18_fpn_demo.yaml", "--set", "data.root=" + data};
+        String refused = "--out " + f + ": is an existing file, not a folder";
+        oneLine(CliRunner.run(with(with(new String[] {"sweep"}, demo), "--grid", "train.lr=0.1,0.2", "--out",
+                f.toString())), 2, refused);
+        oneLine(CliRunner.run(with(with(new String[] {"data", "browse"}, demo), "--out", f.toString())), 2, refused);
+        CliRunner.Result r = CliRunner.run(with(with(new String[] {"data", "stats"}, demo), "--plots", f.toString()));
+        oneLine(r, 2, "--plots " + f + ": is an existing file, not a folder");
+        assertEquals("", r.out(), "nothing is printed before the refusal");
         assertEquals("x", Files.readString(f));
     }
 

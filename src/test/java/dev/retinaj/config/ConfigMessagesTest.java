@@ -85,4 +85,13 @@ class ConfigMessagesTest {
         assertTrue(yaml.contains("- \"1e3\"\n") && yaml.contains("- plain\n"), yaml);
         assertTrue(yaml.contains("format: coco\n"), "ordinary words stay unquoted");
     }
+
+    @Test
+    void classNamesMustBeUniqueAndNonBlank() {
+        assertEquals("--set data.classes: data.classes: 'x' is named twice; each class needs its own name",
+                message("data.classes=[x, y, x]"));
+        assertEquals("--set data.classes: data.classes: name 1 is empty", message("data.classes=[x, '  ']"));
+        assertEquals("--set data.classes: data.classes: name 0 is empty", message("data.classes=['']"));
+        assertEquals(List.of("x", "X"), ConfigLoader.load(null, List.of("data.classes=[x, X]")).data().classes());
+    }
 }

@@ -3,8 +3,10 @@ package dev.retinaj.fuzz;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Config and evaluation-file mutations: bad {@code --set} keys and values, broken YAML files,
@@ -48,7 +50,7 @@ final class FuzzConfigCases {
                 "data.format=pascal", "data.on_bad_sample=maybe", "model.backbone.name=resnet7", "data.train=5",
                 "nosuch.key=1", "train.nosuch=1", "data.allow_outside_root=maybe", "data.allow_outside_root=1",
                 "train.lr.x=1", "data=5", "train.lr=!!java.io.File [x]", "train.lr=1e999", "train.clip_grad_norm=1e999",
-                "loss.cls.gamma=-1e999")) {
+                "loss.cls.gamma=-1e999", "data.classes=[a, b, a]", "data.classes=['']", "data.classes=[a, ' ']")) {
             show("--set " + s, s);
         }
         List<String> keys = List.of("train.lr", "test.score_thresh", "test.nms_thresh", "assigner.fg_iou", "data.flip_prob",
@@ -101,15 +103,16 @@ final class FuzzConfigCases {
     }
 
     private void roundTrips() {
-        List<String> tricky = List.of("1e3", "007", "true", "False", "yes", "No", "on", "OFF", "null", "Null", "~", "",
-                " ", "3", "-2.5", "+1", "0x1F", "0o17", "1_000", ".inf", "-.Inf", ".NaN", "1:2", "12:30:00", "2001-12-14",
+        List<String> tricky = List.of("1e3", "007", "true", "False", "yes", "No", "on", "OFF", "null", "Null", "~", "3",
+                "-2.5", "+1", "0x1F", "0o17", "1_000", ".inf", "-.Inf", ".NaN", "1:2", "12:30:00", "2001-12-14",
                 "#x", "- a", "[a]", "{a}", "a: b", "'q'", "\"dq\"", "&a", "*a", "!tag", "%x", "@x", "`x", "1e-7", "1E3",
                 "0.", ".5", "=", "<<", "?", "|", ">");
         for (int i = 0; i < 10; i++) {
-            List<String> names = new ArrayList<>();
+            Set<String> picked = new LinkedHashSet<>(); // class names are unique
             for (int k = 0; k < 1 + rnd.nextInt(5); k++) {
-                names.add(tricky.get(rnd.nextInt(tricky.size())));
+                picked.add(tricky.get(rnd.nextInt(tricky.size())));
             }
+            List<String> names = List.copyOf(picked);
             List<String> quoted = names.stream().map(n -> "'" + n.replace("'", "''") + "'").toList();
             cases.add(FuzzCase.roundTrip("classes " + names, List.of("config", "show", "-c", cfg.toString(), "--set",
                     "data.classes=[" + String.join(", ", quoted) + "]"), names));
