@@ -1,5 +1,6 @@
 package dev.retinaj.checkpoint;
 
+import dev.retinaj.util.AtomicFile;
 import dev.retinaj.util.BadFileException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -127,9 +128,7 @@ public final class CheckpointStore {
 
     /** Records {@code checkpoint} as the best so far (atomically). */
     public void markBest(Best best) throws IOException {
-        Path tmp = dir.resolve(BEST + ".tmp");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), best);
-        Files.move(tmp, dir.resolve(BEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(dir.resolve(BEST), tmp -> JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), best));
     }
 
     public Optional<Best> best() {

@@ -1,5 +1,6 @@
 package dev.retinaj.config;
 
+import dev.retinaj.util.AtomicFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes a resolved config as YAML that {@link ConfigLoader} reads back to the same values. */
 public final class ConfigWriter {
@@ -82,8 +82,7 @@ public final class ConfigWriter {
 
     /** Writes atomically (temp file + rename). */
     public static void write(RetinaConfig config, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, toYaml(config));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        String yaml = toYaml(config);
+        AtomicFile.write(file, tmp -> Files.writeString(tmp, yaml));
     }
 }

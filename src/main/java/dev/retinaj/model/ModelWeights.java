@@ -1,5 +1,6 @@
 package dev.retinaj.model;
 
+import dev.retinaj.util.AtomicFile;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -50,7 +51,10 @@ public final class ModelWeights {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        AtomicFile.write(file, tmp -> encode(params, tmp));
+    }
+
+    private static void encode(Map<String, Parameter> params, Path tmp) throws IOException {
         try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu());
                 OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp))) {
             NDList list = new NDList(params.size());
@@ -62,7 +66,6 @@ public final class ModelWeights {
             }
             list.encode(os, NDList.Encoding.SAFETENSORS);
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Loads a checkpoint written by {@link #save}: every name and shape must match ({@link #META_PREFIX} skipped). */

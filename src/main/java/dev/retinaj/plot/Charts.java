@@ -1,5 +1,6 @@
 package dev.retinaj.plot;
 
+import dev.retinaj.util.AtomicFile;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -8,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -147,8 +147,6 @@ public final class Charts {
     public static void writePng(BufferedImage image, Path file) throws IOException {
         Path abs = file.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        ImageIO.write(image, "png", tmp.toFile());
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(abs, tmp -> ImageIO.write(image, "png", tmp.toFile()));
     }
 }

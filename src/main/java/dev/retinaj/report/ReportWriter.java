@@ -1,5 +1,6 @@
 package dev.retinaj.report;
 
+import dev.retinaj.util.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.DatasetStats;
@@ -21,7 +22,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +50,8 @@ public final class ReportWriter {
         Path file = out != null ? out : runDir.resolve(FILE);
         Path abs = file.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        Files.writeString(tmp, html(run));
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        String page = html(run);
+        AtomicFile.write(abs, tmp -> Files.writeString(tmp, page));
         return file;
     }
 

@@ -1,5 +1,6 @@
 package dev.retinaj.train;
 
+import dev.retinaj.util.AtomicFile;
 import dev.retinaj.util.BadFileException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -129,7 +130,10 @@ public final class EmaWeights implements AutoCloseable {
 
     /** Writes the averages (torchvision names) and the update count. */
     public void save(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        AtomicFile.write(file, this::encode);
+    }
+
+    private void encode(Path tmp) throws IOException {
         try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu());
              OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp))) {
             NDList list = new NDList(shadow.size() + 1);
@@ -144,8 +148,6 @@ public final class EmaWeights implements AutoCloseable {
             list.add(t);
             list.encode(os, NDList.Encoding.SAFETENSORS);
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Reads what {@link #save} wrote: every name and shape must match this model. */

@@ -1,10 +1,10 @@
 package dev.retinaj.train;
 
+import dev.retinaj.util.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,9 +28,7 @@ public record RunResult(long iterations, double minutes, Map<String, Double> met
     }
 
     public void write(Path runDir) throws IOException {
-        Path tmp = runDir.resolve(FILE + ".tmp");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
-        Files.move(tmp, runDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(runDir.resolve(FILE), tmp -> JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this));
     }
 
     /** The result of a finished run, or null if the run has not finished. */
