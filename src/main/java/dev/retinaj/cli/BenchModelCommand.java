@@ -84,9 +84,15 @@ public final class BenchModelCommand implements Runnable {
         ModelTiming.Result r;
         try (NDManager m = NDManager.newBaseManager(device)) {
             net.initialize(m);
-            r = ModelTiming.time(net, m, device, batch, size, timing.warmup, timing.iters, postProcessing(detector, m));
+            r = ModelTiming.time(net, m, device, batch, size, new ModelTiming.Passes(timing.warmup, timing.iters),
+                    postProcessing(detector, m));
         }
         String name = cfg.model().backbone().name().name().toLowerCase().replace("resnet", "r");
+        report(r, name, device);
+    }
+
+    /** Prints the timings {@code r} of backbone {@code name} on {@code device}, as JSON with --json. */
+    private void report(ModelTiming.Result r, String name, Device device) {
         EngineThreads threadsNow = EngineThreads.current();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("backbone", name);

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineThreads;
 import dev.retinaj.engine.ProcessStats;
-import dev.retinaj.train.MetricsLog;
 import dev.retinaj.train.ProfilerHook;
 import dev.retinaj.train.RunDirectory;
 import dev.retinaj.train.TrainRunner;
+import dev.retinaj.util.JsonLines;
 import dev.retinaj.util.Spread;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             }
             runner.run();
             ProcessStats used = ProcessStats.read().since(before);
-            List<JsonNode> rows = MetricsLog.read(tmp.resolve("run").resolve("metrics.jsonl"));
+            List<JsonNode> rows = JsonLines.read(tmp.resolve("run").resolve("metrics.jsonl"));
             Spread sec = Spread.of(column(rows, "sec_per_iter"));
             Spread data = Spread.of(column(rows, "data_sec"));
             EngineThreads threads = EngineThreads.current();

@@ -72,7 +72,7 @@ public record DatasetStats(int images, int boxes, int emptyImages, int crowdBoxe
                 s.report().clippedBoxes(), s.report().problems(), ShapeStats.of(s));
     }
 
-    /** The {@code data stats --json} object (cli.md's keys first, then the extras). */
+    /** The {@code data stats --json} object (docs/cli.md's keys first, then the extras). */
     public Map<String, Object> toJsonMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("images", images);

@@ -24,12 +24,17 @@ public final class ModelTiming {
     public record Result(Spread forward, Spread trainStep, long forwardPeakRss, long trainPeakRss,
             double gflopsPerImage) {}
 
+    /** {@code warmup} untimed passes of each kind, then {@code iters} timed ones. */
+    public record Passes(int warmup, int iters) {}
+
     /**
-     * Runs {@code warmup} untimed and {@code iters} timed passes of each kind on an initialised net;
+     * Runs the untimed and timed {@code passes} of each kind on an initialised net;
      * {@code post} (may be null) consumes each inference pass's outputs inside the timed region.
      */
-    public static Result time(RetinaNet net, NDManager manager, Device device, int batch, int size, int warmup, int iters,
+    public static Result time(RetinaNet net, NDManager manager, Device device, int batch, int size, Passes passes,
                               java.util.function.Consumer<NDList> post) {
+        int warmup = passes.warmup();
+        int iters = passes.iters();
         if (iters < 1 || warmup < 0) {
             throw new IllegalArgumentException("need iters >= 1 and warmup >= 0");
         }

@@ -3,7 +3,6 @@ package dev.retinaj.plot;
 import dev.retinaj.eval.ConfusionMatrix;
 import dev.retinaj.eval.GroundTruth;
 import dev.retinaj.eval.Metrics;
-import dev.retinaj.eval.PrPlotter;
 import dev.retinaj.eval.Result;
 import dev.retinaj.eval.ScoreCurves;
 import java.io.IOException;

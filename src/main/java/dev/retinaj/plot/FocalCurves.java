@@ -3,7 +3,6 @@ package dev.retinaj.plot;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.retinaj.loss.SigmoidFocalLoss;
-import dev.retinaj.util.LinePlot;
 import java.util.List;
 import java.util.Locale;
 

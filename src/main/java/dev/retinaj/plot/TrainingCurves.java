@@ -1,7 +1,7 @@
 package dev.retinaj.plot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.retinaj.train.MetricsLog;
+import dev.retinaj.util.JsonLines;
 import java.awt.BasicStroke;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -32,7 +32,7 @@ public final class TrainingCurves {
     private TrainingCurves() {}
 
     public static void write(Path metricsJsonl, Path png) throws IOException {
-        Charts.writePng(render(MetricsLog.read(metricsJsonl)), png);
+        Charts.writePng(render(JsonLines.read(metricsJsonl)), png);
     }
 
     public static BufferedImage render(List<JsonNode> rows) {

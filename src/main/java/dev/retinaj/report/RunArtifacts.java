@@ -1,5 +1,6 @@
 package dev.retinaj.report;
 
+import dev.retinaj.util.JsonLines;
 import dev.retinaj.util.UsageException;
 import dev.retinaj.util.BadFileException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,6 @@ import dev.retinaj.eval.CocoResultsReader;
 import dev.retinaj.eval.GroundTruth;
 import dev.retinaj.eval.Result;
 import dev.retinaj.infer.SplitEvaluation;
-import dev.retinaj.train.MetricsLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ public record RunArtifacts(Path runDir, String configText, RetinaConfig config, 
                 cfg = ConfigLoader.load(cfgFile, List.of());
             }
             Path metricsFile = runDir.resolve("metrics.jsonl");
-            List<JsonNode> rows = Files.isRegularFile(metricsFile) ? MetricsLog.read(metricsFile) : List.of();
+            List<JsonNode> rows = Files.isRegularFile(metricsFile) ? JsonLines.read(metricsFile) : List.of();
             Path resultFile = runDir.resolve("result.json");
             JsonNode result = Files.isRegularFile(resultFile) ? new ObjectMapper().readTree(resultFile.toFile()) : null;
             LoadedSplit val = DataSource.val(cfg.data());

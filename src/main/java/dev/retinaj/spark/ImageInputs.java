@@ -1,5 +1,6 @@
 package dev.retinaj.spark;
 
+import dev.retinaj.util.FileTrees;
 import dev.retinaj.util.UsageException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -110,20 +111,15 @@ final class ImageInputs {
      */
     private static Dataset<Row> numbered(SparkSession spark, Dataset<String> paths, int partitions) {
         var named = paths.javaRDD().map(p -> {
-            Long n = dev.retinaj.infer.PredictImageIds.number(stem(new Path(p).getName()));
+            Long n = dev.retinaj.infer.PredictImageIds.number(FileTrees.stem(new Path(p).getName()));
             return n == null ? -1L : n;
         });
         long total = named.count();
         boolean byName = named.filter(n -> n >= 0).distinct().count() == total;
         var rows = byName
-                ? paths.javaRDD().map(p -> RowFactory.create(p, dev.retinaj.infer.PredictImageIds.number(stem(new Path(p).getName()))))
+                ? paths.javaRDD().map(p -> RowFactory.create(p, dev.retinaj.infer.PredictImageIds.number(FileTrees.stem(new Path(p).getName()))))
                 : paths.javaRDD().zipWithIndex().map(t -> RowFactory.create(t._1(), t._2() + 1));
         Dataset<Row> df = spark.createDataFrame(rows, ImageRows.INPUT);
         return partitions > 0 ? df.repartition(partitions) : df;
-    }
-
-    private static String stem(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

@@ -1,9 +1,9 @@
 package dev.retinaj.sweep;
 
+import dev.retinaj.plot.LinePlot;
 import dev.retinaj.plot.TrainingCurves;
-import dev.retinaj.train.MetricsLog;
 import dev.retinaj.train.RunResult;
-import dev.retinaj.util.LinePlot;
+import dev.retinaj.util.JsonLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class SweepSummary {
     }
 
     private static double[][] curveOf(Path dir) throws IOException {
-        return TrainingCurves.series(MetricsLog.read(dir.resolve("metrics.jsonl")), "loss", Double.NEGATIVE_INFINITY);
+        return TrainingCurves.series(JsonLines.read(dir.resolve("metrics.jsonl")), "loss", Double.NEGATIVE_INFINITY);
     }
 
     static String csv(List<GridSpec> axes, List<Row> rows) {

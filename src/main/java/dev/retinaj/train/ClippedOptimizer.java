@@ -47,8 +47,7 @@ public final class ClippedOptimizer extends Optimizer {
     private record Pending(String id, NDArray weight, NDArray grad, boolean own) {}
 
     /** What one step did. */
-    public record StepReport(double gradNorm, double clipScale, boolean applied, Map<String, Double> paramNorms,
-                             boolean overflow) {}
+    public record StepReport(double gradNorm, double clipScale, boolean applied, Map<String, Double> paramNorms, boolean overflow) {}
 
     /**
      * @param adamw AdamW (decoupled weight decay, {@code momentum} as β1) instead of SGD
@@ -67,7 +66,7 @@ public final class ClippedOptimizer extends Optimizer {
      * @param noDecay ids of parameters that take no weight decay (norms and biases, if so configured)
      */
     public ClippedOptimizer(Settings s, Map<String, String> names, Set<String> noDecay) {
-        super(new Builder());
+        super(new OptimizerFactory.Builder());
         this.adamw = s.adamw();
         this.momentum = s.momentum();
         this.beta2 = s.beta2();
@@ -85,27 +84,6 @@ public final class ClippedOptimizer extends Optimizer {
 
     public LossScaler scaler() {
         return scaler;
-    }
-
-    /** The optimiser of {@code train.*} for every trainable parameter of {@code net}, named as torchvision names them. */
-    public static ClippedOptimizer forNet(dev.retinaj.model.RetinaNet net, dev.retinaj.config.TrainConfig t) {
-        Map<String, String> idToName = new HashMap<>();
-        java.util.Set<String> noDecay = new java.util.HashSet<>();
-        dev.retinaj.model.TorchvisionNames.of(net).forEach((name, p) -> {
-            idToName.put(p.getId(), name);
-            if (!t.weightDecayNormBias() && isNormOrBias(p)) {
-                noDecay.add(p.getId());
-            }
-        });
-        return new ClippedOptimizer(new Settings(t.optimizer() == dev.retinaj.config.TrainConfig.Optimizer.ADAMW,
-                t.momentum(), t.adamBeta2(), t.adamEps(), t.weightDecay(), t.clipGradNorm()), idToName, noDecay);
-    }
-
-    private static boolean isNormOrBias(ai.djl.nn.Parameter p) {
-        return switch (p.getType()) {
-            case BIAS, GAMMA, BETA -> true;
-            default -> p.getName().endsWith("bias");
-        };
     }
 
     @Override
@@ -318,13 +296,5 @@ public final class ClippedOptimizer extends Optimizer {
     /** Restores a checkpoint's state onto the devices of {@code weightsByName} ({@link OptimizerState#restore}). */
     public void restore(NDList state, Map<String, List<NDArray>> weightsByName) {
         OptimizerState.restore(this, state, weightsByName);
-    }
-
-    /** Unused: every setting is passed to the constructor. */
-    private static final class Builder extends OptimizerBuilder<Builder> {
-        @Override
-        protected Builder self() {
-            return this;
-        }
     }
 }

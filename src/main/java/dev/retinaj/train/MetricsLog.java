@@ -16,6 +16,7 @@ import java.util.Map;
 /**
  * {@code metrics.jsonl}: one JSON object per logged iteration (or evaluation), flushed as written.
  * On resume, lines past the checkpoint's iteration are dropped first, since that work is redone.
+ * Read with {@link dev.retinaj.util.JsonLines#read}.
  */
 public final class MetricsLog implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,24 +62,6 @@ public final class MetricsLog implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-    }
-
-    /** Every record of a metrics file, in order. */
-    public static List<JsonNode> read(Path file) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return out;
-        }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                try {
-                    out.add(JSON.readTree(line));
-                } catch (IOException e) {
-                    // incomplete last line
-                }
-            }
-        }
-        return out;
     }
 
     @Override

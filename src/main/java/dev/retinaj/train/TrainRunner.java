@@ -112,7 +112,7 @@ public final class TrainRunner {
         if (resume && ckpt.isEmpty()) {
             LOG.warn("--resume: no checkpoint in {} yet; starting from iteration 0", run.checkpoints());
         }
-        ClippedOptimizer sgd = ClippedOptimizer.forNet(detector.net(), cfg.train());
+        ClippedOptimizer sgd = OptimizerFactory.forNet(detector.net(), cfg.train());
         sgd.useScaler(LossScaler.forPrecision(cfg.precision()));
         try (Model model = Model.newInstance("retinanet", devices.get(0))) {
             model.setBlock(detector.net());

@@ -36,8 +36,12 @@ public final class FileTrees {
 
     /** The file name without its last extension: {@code a/b.tar.gz} → {@code b.tar}, {@code .hidden} stays. */
     public static String stem(Path p) {
-        String n = p.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+        return stem(p.getFileName().toString());
+    }
+
+    /** A file name without its last extension: {@code b.tar.gz} → {@code b.tar}, {@code .hidden} stays. */
+    public static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.retinaj.util.LinePlot;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import dev.retinaj.util.LinePlot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -23,6 +23,7 @@ import dev.retinaj.data.ShapesParams;
 import dev.retinaj.infer.WeightsSource;
 import dev.retinaj.model.TorchvisionNames;
 import dev.retinaj.serving.RetinaJModels;
+import dev.retinaj.util.JsonLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ class EarlyStopHookTest {
                 CheckpointStore.readMeta(run.checkpoints().resolve("ckpt_0000004")).earlyStop());
         assertTrue(Files.readString(run.log()).contains("early stop at iteration 4: AP has not improved"));
         List<String> rows = new ArrayList<>();
-        MetricsLog.read(run.metrics()).forEach(n -> rows.add(n.get("iter").asLong() + (n.has("eval") ? "e" : "")));
+        JsonLines.read(run.metrics()).forEach(n -> rows.add(n.get("iter").asLong() + (n.has("eval") ? "e" : "")));
         assertEquals(List.of("1", "1e", "2", "2e", "3", "3e", "4", "4e"), rows, "the best's final evaluation adds no row");
         assertTrue(Files.getLastModifiedTime(run.root().resolve("report.html"))
                 .compareTo(Files.getLastModifiedTime(run.eval().resolve("detections.json"))) >= 0,

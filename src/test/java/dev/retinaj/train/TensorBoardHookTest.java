@@ -14,6 +14,7 @@ import dev.retinaj.data.ShapesParams;
 import dev.retinaj.tensorboard.TfRecord;
 import dev.retinaj.tensorboard.proto.Event;
 import dev.retinaj.tensorboard.proto.Summary;
+import dev.retinaj.util.JsonLines;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -87,7 +88,7 @@ class TensorBoardHookTest {
     void scalarsMatchMetricsJsonlRowForRow() throws Exception {
         Events ev = read();
         assertEquals("brain.Event:2", ev.fileVersion());
-        List<JsonNode> rows = MetricsLog.read(run.metrics());
+        List<JsonNode> rows = JsonLines.read(run.metrics());
         List<Long> trainIters = new ArrayList<>();
         for (JsonNode row : rows) {
             long iter = row.get("iter").asLong();
@@ -143,7 +144,7 @@ class TensorBoardHookTest {
     @Test
     void metricsJsonlHasOneRowPerLoggedIterationAndOnePerEvaluation() throws Exception {
         List<String> keys = new ArrayList<>();
-        for (JsonNode row : MetricsLog.read(run.metrics())) {
+        for (JsonNode row : JsonLines.read(run.metrics())) {
             keys.add(row.get("iter").asLong() + (row.path("eval").asBoolean(false) ? "e" : ""));
         }
         assertEquals(List.of("1", "2", "3e", "4", "6", "6e"), keys);

@@ -13,6 +13,7 @@ import dev.retinaj.tensorboard.EventFiles;
 import dev.retinaj.tensorboard.TfRecord;
 import dev.retinaj.tensorboard.proto.Event;
 import dev.retinaj.tensorboard.proto.Summary;
+import dev.retinaj.util.JsonLines;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class TensorBoardResumeTest {
         }
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), List.copyOf(scalars.get("train/loss").keySet()));
         assertEquals(List.of(3L, 6L), List.copyOf(scalars.get("val/AP").keySet()));
-        for (JsonNode row : MetricsLog.read(run.metrics())) {
+        for (JsonNode row : JsonLines.read(run.metrics())) {
             boolean eval = row.path("eval").asBoolean(false);
             String tag = eval ? "val/AP" : "train/loss";
             long iter = row.get("iter").asLong();

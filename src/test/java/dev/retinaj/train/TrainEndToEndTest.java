@@ -19,6 +19,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import ai.djl.modality.cv.output.DetectedObjects;
 import ai.djl.repository.zoo.ZooModel;
+import dev.retinaj.util.JsonLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,11 +85,11 @@ class TrainEndToEndTest {
         assertArrayEquals(oa, ob, "resumed momentum differs");
 
         // metrics.jsonl: iteration 1 first, no duplicated iterations after the resume
-        List<JsonNode> rows = MetricsLog.read(crashed.metrics());
+        List<JsonNode> rows = JsonLines.read(crashed.metrics());
         assertEquals(1, rows.get(0).get("iter").asLong());
         List<Long> iters = rows.stream().filter(n -> !n.has("eval")).map(n -> n.get("iter").asLong()).toList();
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), iters);
-        List<JsonNode> straightRows = MetricsLog.read(straight.metrics());
+        List<JsonNode> straightRows = JsonLines.read(straight.metrics());
         for (int i = 0; i < 8; i++) {
             assertEquals(straightRows.get(i).get("loss").asDouble(), rows.get(i).get("loss").asDouble(), 0.0,
                     "loss of iteration " + (i + 1));
@@ -119,7 +120,7 @@ class TrainEndToEndTest {
         assertTrue(d.get("reason").asText().startsWith("non-finite"), d.toString());
         assertTrue(d.has("images"));
         assertTrue(d.has("levels") || d.has("gradient_norms"), d.toString());
-        assertTrue(MetricsLog.read(run.metrics()).stream().anyMatch(n -> n.get("skipped").asBoolean()));
+        assertTrue(JsonLines.read(run.metrics()).stream().anyMatch(n -> n.get("skipped").asBoolean()));
     }
 
     @Test
@@ -128,7 +129,7 @@ class TrainEndToEndTest {
                 "data.val=[]");
         RunDirectory run = new RunDirectory(dir.resolve("down"));
         new TrainRunner(cfg, run, false).run();
-        List<JsonNode> rows = MetricsLog.read(run.metrics());
+        List<JsonNode> rows = JsonLines.read(run.metrics());
         double first = rows.subList(0, 5).stream().mapToDouble(n -> n.get("loss").asDouble()).average().orElseThrow();
         double last = rows.subList(rows.size() - 5, rows.size()).stream().mapToDouble(n -> n.get("loss").asDouble())
                 .average().orElseThrow();

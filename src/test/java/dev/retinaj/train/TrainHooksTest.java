@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.ShapesGenerator;
 import dev.retinaj.data.ShapesParams;
+import dev.retinaj.util.JsonLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class TrainHooksTest {
         assertEquals(List.of(CheckpointStore.dirName(2), CheckpointStore.dirName(3)),
                 ckpts.stream().map(p -> p.getFileName().toString()).toList());
         assertTrue(Files.isRegularFile(run.root().resolve(RunResult.FILE)));
-        List<JsonNode> rows = MetricsLog.read(run.metrics());
+        List<JsonNode> rows = JsonLines.read(run.metrics());
         assertEquals(List.of(1L, 2L, 3L), rows.stream().map(n -> n.get("iter").asLong()).toList());
     }
 }

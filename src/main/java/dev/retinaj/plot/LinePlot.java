@@ -1,6 +1,5 @@
-package dev.retinaj.util;
+package dev.retinaj.plot;
 
-import dev.retinaj.plot.Charts;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

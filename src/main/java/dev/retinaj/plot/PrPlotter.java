@@ -1,7 +1,8 @@
-package dev.retinaj.eval;
+package dev.retinaj.plot;
 
 import dev.retinaj.draw.ClassPalette;
-import dev.retinaj.plot.Charts;
+import dev.retinaj.eval.PrCurve;
+import dev.retinaj.eval.PrFigure;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,8 +1,12 @@
-package dev.retinaj.eval;
+package dev.retinaj.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.retinaj.eval.GroundTruth;
+import dev.retinaj.eval.Result;
+import dev.retinaj.eval.VocEvaluator;
+import dev.retinaj.eval.VocMetrics;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.retinaj.util;
+package dev.retinaj.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
