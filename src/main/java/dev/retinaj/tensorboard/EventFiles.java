@@ -1,13 +1,13 @@
 package dev.retinaj.tensorboard;
 
 import dev.retinaj.tensorboard.proto.Event;
+import dev.retinaj.util.AtomicFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -60,9 +60,8 @@ public final class EventFiles {
                 TfRecord.write(out, r);
             }
             if (out.size() != all.length) {
-                Path tmp = f.resolveSibling("." + f.getFileName() + ".tmp"); // not an event file to readers
-                Files.write(tmp, out.toByteArray());
-                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                // a hidden .tmp: TensorBoard would read NAME.tmp as one more event file
+                AtomicFile.write(f, "." + f.getFileName() + ".tmp", tmp -> Files.write(tmp, out.toByteArray()));
                 dropped += records.size() - kept.size();
             }
         }

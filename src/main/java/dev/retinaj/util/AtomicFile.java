@@ -21,7 +21,12 @@ public final class AtomicFile {
     private AtomicFile() {}
 
     public static void write(Path file, Content content) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        write(file, file.getFileName() + ".tmp", content);
+    }
+
+    /** As {@link #write(Path, Content)}, with the temporary file named {@code tmpName} beside the target. */
+    public static void write(Path file, String tmpName, Content content) throws IOException {
+        Path tmp = file.resolveSibling(tmpName);
         try {
             content.writeTo(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

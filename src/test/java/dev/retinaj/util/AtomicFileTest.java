@@ -35,4 +35,21 @@ class AtomicFileTest {
         assertEquals("old", Files.readString(f));
         assertFalse(Files.exists(dir.resolve("result.json.tmp")));
     }
+
+    @Test
+    void aNamedTmpIsTheOneWrittenAndIsGoneAfterAFailure() throws IOException {
+        Path f = Files.writeString(dir.resolve("events.out.tfevents.1"), "old");
+        Path hidden = dir.resolve(".events.out.tfevents.1.tmp");
+        assertThrows(FileSystemException.class, () -> AtomicFile.write(f, hidden.getFileName().toString(), tmp -> {
+            assertEquals(hidden, tmp);
+            Files.writeString(tmp, "half");
+            throw new IOException("No space left on device");
+        }));
+        assertFalse(Files.exists(hidden));
+        AtomicFile.write(f, hidden.getFileName().toString(), tmp -> Files.writeString(tmp, "new"));
+        assertEquals("new", Files.readString(f));
+        try (var s = Files.list(dir)) {
+            assertEquals(1, s.count());
+        }
+    }
 }
