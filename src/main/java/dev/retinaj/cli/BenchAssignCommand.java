@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import dev.retinaj.anchors.Targets;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.engine.PrecisionSupport;
 import dev.retinaj.util.Spread;
 import dev.retinaj.util.UsageException;
 import dev.retinaj.infer.Detector;
@@ -70,9 +71,10 @@ public final class BenchAssignCommand implements Runnable {
         if (batch < 1 || gt < 0 || classes < 1 || height < 1 || width < 1) {
             throw new UsageException("bench assign: sizes and counts must be positive");
         }
-        RetinaConfig cfg = config.load();
-        Engine engine = EngineSetup.start(timing.engineThreads(cfg));
-        Device device = EngineSetup.resolve(cfg.device(), engine).get(0);
+        RetinaConfig asked = config.load();
+        Engine engine = EngineSetup.start(timing.engineThreads(asked));
+        Device device = EngineSetup.resolve(asked.device(), asked.precision(), engine).get(0);
+        RetinaConfig cfg = PrecisionSupport.concrete(asked, List.of(device));
         int div = cfg.data().sizeDivisibility();
         int padH = (height + div - 1) / div * div;
         int padW = (width + div - 1) / div * div;

@@ -10,6 +10,7 @@ import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.ImageInfo;
 import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.engine.PrecisionSupport;
 import dev.retinaj.engine.EngineThreads;
 import dev.retinaj.engine.ProcessStats;
 import dev.retinaj.infer.Detector;
@@ -76,9 +77,10 @@ public final class BenchModelCommand implements Runnable {
             overrides.add("model.backbone.name=" + backboneName(backbone));
         }
         config.overrides = overrides;
-        RetinaConfig cfg = config.load();
-        Engine engine = EngineSetup.start(timing.engineThreads(cfg));
-        Device device = EngineSetup.resolve(cfg.device(), cfg.precision(), engine).get(0);
+        RetinaConfig asked = config.load();
+        Engine engine = EngineSetup.start(timing.engineThreads(asked));
+        Device device = EngineSetup.resolve(asked.device(), asked.precision(), engine).get(0);
+        RetinaConfig cfg = PrecisionSupport.concrete(asked, List.of(device));
         Detector detector = Detector.create(cfg, classes);
         RetinaNet net = detector.net();
         ModelTiming.Result r;

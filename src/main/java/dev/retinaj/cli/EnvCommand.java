@@ -63,6 +63,10 @@ public final class EnvCommand implements Runnable {
     static String precisions(Device d) {
         StringBuilder b = new StringBuilder();
         for (Precision p : Precision.values()) {
+            if (p == Precision.AUTO) {
+                b.append("; auto means ").append(PrecisionSupport.concrete(p, java.util.List.of(d)).key());
+                continue;
+            }
             String lack = PrecisionSupport.lack(p, d);
             String how = Device.Type.CPU.equals(d.getDeviceType()) && p != Precision.FP32
                     ? " (" + PrecisionSupport.cpuInstruction(p) + ")" : "";

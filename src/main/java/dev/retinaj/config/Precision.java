@@ -6,7 +6,9 @@ package dev.retinaj.config;
  * reductions and the optimizer stay fp32 (fp16 training also scales the loss).
  */
 public enum Precision {
-    FP32, BF16, FP16;
+    FP32, BF16, FP16,
+    /** bf16 where every device of the run runs it natively, else fp32; made concrete once the devices are known. */
+    AUTO;
 
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

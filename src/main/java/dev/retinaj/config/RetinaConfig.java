@@ -27,7 +27,12 @@ public record RetinaConfig(
         }
         Validate.atLeast("threads", threads, 0);
         if (precision == null) {
-            throw ConfigException.field("precision", "must be fp32, bf16 or fp16");
+            throw ConfigException.field("precision", "must be auto, fp32, bf16 or fp16");
         }
+    }
+
+    /** This config with {@code precision} replaced. */
+    public RetinaConfig withPrecision(Precision p) {
+        return new RetinaConfig(device, seed, threads, p, data, model, assigner, loss, train, test, eval);
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.util.cuda.CudaUtils;
 import dev.retinaj.config.Precision;
+import dev.retinaj.config.RetinaConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +28,32 @@ public final class PrecisionSupport {
             case FP32 -> DataType.FLOAT32;
             case BF16 -> DataType.BFLOAT16;
             case FP16 -> DataType.FLOAT16;
+            case AUTO -> throw new IllegalStateException("precision: auto is made concrete for the devices first");
         };
+    }
+
+    /** {@code p}, with auto made bf16 if every one of {@code devices} runs bf16 natively, else fp32. */
+    public static Precision concrete(Precision p, Iterable<Device> devices) {
+        if (p != Precision.AUTO) {
+            return p;
+        }
+        for (Device d : devices) {
+            if (lack(Precision.BF16, d) != null) {
+                return Precision.FP32;
+            }
+        }
+        return Precision.BF16;
+    }
+
+    /** {@code cfg} with its precision {@link #concrete} for {@code devices}. */
+    public static RetinaConfig concrete(RetinaConfig cfg, Iterable<Device> devices) {
+        Precision p = concrete(cfg.precision(), devices);
+        return p == cfg.precision() ? cfg : cfg.withPrecision(p);
     }
 
     /** Null if {@code device} runs {@code p} natively, else why not (for a one-line error). */
     public static String lack(Precision p, Device device) {
-        if (p == Precision.FP32) {
+        if (p == Precision.FP32 || p == Precision.AUTO) {
             return null;
         }
         if (Device.Type.GPU.equals(device.getDeviceType())) {
@@ -58,6 +79,9 @@ public final class PrecisionSupport {
     }
 
     private static String instruction(Precision p, Set<String> flags) {
+        if (p == Precision.FP32 || p == Precision.AUTO) {
+            return null;
+        }
         String isa = p == Precision.BF16 ? "bf16" : "fp16";
         return flags.contains("amx_" + isa) ? "amx_" + isa : flags.contains("avx512_" + isa) ? "avx512_" + isa : null;
     }

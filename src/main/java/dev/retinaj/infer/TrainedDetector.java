@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.engine.PrecisionSupport;
 import dev.retinaj.model.RetinaNet;
 import dev.retinaj.util.Interrupts;
 import java.nio.file.Path;
@@ -30,10 +31,11 @@ public final class TrainedDetector implements AutoCloseable {
         this.runner = runner;
     }
 
-    public static TrainedDetector load(RetinaConfig cfg, Path weights, Supplier<ClassMap> fallback) {
+    public static TrainedDetector load(RetinaConfig asked, Path weights, Supplier<ClassMap> fallback) {
         Interrupts.phase("starting the engine");
-        Engine engine = EngineSetup.start(cfg.threads());
-        Device device = EngineSetup.resolve(cfg.device(), cfg.precision(), engine).get(0);
+        Engine engine = EngineSetup.start(asked.threads());
+        Device device = EngineSetup.resolve(asked.device(), asked.precision(), engine).get(0);
+        RetinaConfig cfg = PrecisionSupport.concrete(asked, List.of(device));
         Interrupts.phase("loading the model");
         WeightsSource src = WeightsSource.resolve(weights);
         ClassMap classes = src.runDir() == null ? null : ClassMap.read(src.runDir());

@@ -9,6 +9,7 @@ import ai.djl.repository.zoo.Criteria;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.engine.PrecisionSupport;
 import dev.retinaj.infer.ClassMap;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.infer.RetinaNetTranslator;
@@ -60,6 +61,7 @@ public final class RetinaJModels {
             cfg = ConfigLoader.load(runDir.resolve("config.yaml"), List.of("precision=" + o.precision().key()));
         }
         Device device = EngineSetup.resolve(deviceKey, cfg.precision(), EngineSetup.start(cfg.threads())).get(0);
+        cfg = PrecisionSupport.concrete(cfg, List.of(device));
         Detector detector = Detector.create(cfg, classes.size());
         RetinaNetTranslator translator = new RetinaNetTranslator(detector, classes);
         return Criteria.builder()

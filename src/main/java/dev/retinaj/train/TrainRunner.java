@@ -21,6 +21,7 @@ import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.LoadReport;
 import dev.retinaj.data.RepeatFactorOrder;
 import dev.retinaj.engine.EngineSetup;
+import dev.retinaj.engine.PrecisionSupport;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.model.ModelWeights;
 import dev.retinaj.model.TorchvisionNames;
@@ -49,7 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class TrainRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TrainRunner.class);
 
-    private final RetinaConfig cfg;
+    private RetinaConfig cfg; // its precision made concrete once the devices are known
     private final RunDirectory run;
     private final boolean resume;
     private final List<TrainHook> extraHooks = new ArrayList<>();
@@ -100,8 +101,11 @@ public final class TrainRunner {
         long started = System.nanoTime();
         Engine engine = EngineSetup.start(cfg.threads());
         List<Device> devices = EngineSetup.resolve(cfg.device(), cfg.precision(), engine);
+        RetinaConfig asked = cfg;
+        cfg = PrecisionSupport.concrete(cfg, devices);
         Interrupts.phase("loading data");
-        LOG.info("engine {} {} on {}", engine.getEngineName(), engine.getVersion(), devices);
+        LOG.info("engine {} {} on {}, precision {}{}", engine.getEngineName(), engine.getVersion(), devices,
+                cfg.precision().key(), asked.precision() == cfg.precision() ? "" : " (auto)");
         TrainData data = TrainData.load(cfg, run.root());
         Interrupts.phase("building the model");
 

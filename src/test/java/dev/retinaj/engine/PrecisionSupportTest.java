@@ -48,4 +48,30 @@ class PrecisionSupportTest {
             assertTrue(!e.getMessage().contains("\n"));
         }
     }
+
+    @Test
+    void autoIsBf16ExactlyWhereTheCpuRunsItNativelyAndOtherKeysStayAsAsked() {
+        Precision expected = PrecisionSupport.lack(Precision.BF16, Device.cpu()) == null ? Precision.BF16 : Precision.FP32;
+        assertEquals(expected, PrecisionSupport.concrete(Precision.AUTO, List.of(Device.cpu())));
+        assertEquals(expected, PrecisionSupport.concrete(Precision.AUTO, List.of(Device.cpu(), Device.cpu())));
+        assertEquals(Precision.BF16, PrecisionSupport.concrete(Precision.AUTO, List.of()), "no device lacks it");
+        for (Precision p : List.of(Precision.FP32, Precision.BF16, Precision.FP16)) {
+            assertEquals(p, PrecisionSupport.concrete(p, List.of(Device.cpu())));
+        }
+        assertNull(PrecisionSupport.lack(Precision.AUTO, Device.cpu()), "auto never lacks: it falls back to fp32");
+        PrecisionSupport.require(Precision.AUTO, List.of(Device.cpu()));
+        assertThrows(IllegalStateException.class, () -> PrecisionSupport.dataType(Precision.AUTO));
+    }
+
+    @Test
+    void aConfigWithAutoBecomesConcreteAndKeepsEverythingElse() {
+        dev.retinaj.config.RetinaConfig cfg = dev.retinaj.config.ConfigLoader.load(
+                Path.of("configs/shapes_r18_fpn_demo.yaml"), List.of("precision=auto"));
+        assertEquals(Precision.AUTO, cfg.precision());
+        dev.retinaj.config.RetinaConfig c = PrecisionSupport.concrete(cfg, List.of(Device.cpu()));
+        assertEquals(PrecisionSupport.concrete(Precision.AUTO, List.of(Device.cpu())), c.precision());
+        assertEquals(cfg.withPrecision(c.precision()), c);
+        assertEquals(cfg.model(), c.model());
+        assertEquals(cfg.train(), c.train());
+    }
 }
