@@ -50,6 +50,10 @@ public final class BenchModelCommand implements Runnable {
     @Option(names = "--classes", defaultValue = "80", description = "Number of classes (default: ${DEFAULT-VALUE}).")
     int classes;
 
+    @Option(names = "--profile", paramLabel = "TRACE.json",
+            description = "Record the engine's op profile of the timed inference passes as a Chrome trace (slows them down).")
+    java.nio.file.Path profile;
+
     /** Passes of each kind (inference, forward + backward). */
     @Mixin
     BenchTiming timing = new BenchTiming(3, 1);
@@ -86,7 +90,7 @@ public final class BenchModelCommand implements Runnable {
         ModelTiming.Result r;
         try (NDManager m = NDManager.newBaseManager(device)) {
             net.initialize(m);
-            r = ModelTiming.time(net, m, device, batch, size, new ModelTiming.Passes(timing.warmup, timing.iters),
+            r = ModelTiming.time(net, m, device, batch, size, new ModelTiming.Passes(timing.warmup, timing.iters, profile),
                     postProcessing(detector, m));
         }
         String name = cfg.model().backbone().name().name().toLowerCase().replace("resnet", "r");

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.retinaj.engine.ProcessStats;
@@ -24,8 +25,11 @@ public final class ModelTiming {
     public record Result(Spread forward, Spread trainStep, long forwardPeakRss, long trainPeakRss,
             double gflopsPerImage) {}
 
-    /** {@code warmup} untimed passes of each kind, then {@code iters} timed ones. */
-    public record Passes(int warmup, int iters) {}
+    /**
+     * {@code warmup} untimed passes of each kind, then {@code iters} timed ones; with {@code profile}
+     * (may be null) libtorch's op profile of the timed inference passes is written there (Chrome trace).
+     */
+    public record Passes(int warmup, int iters, java.nio.file.Path profile) {}
 
     /**
      * Runs the untimed and timed {@code passes} of each kind on an initialised net;
@@ -47,10 +51,16 @@ public final class ModelTiming {
             ParameterStore ps = new ParameterStore(m, false);
             ProcessStats.resetPeak();
             for (int i = -warmup; i < iters; i++) {
+                if (i == 0 && passes.profile() != null) {
+                    JniUtils.startProfile(Device.Type.GPU.equals(device.getDeviceType()), true, true);
+                }
                 double s = pass(net, ps, m, x, false, post);
                 if (i >= 0) {
                     fwd[i] = s;
                 }
+            }
+            if (passes.profile() != null) {
+                JniUtils.stopProfile(passes.profile().toAbsolutePath().toString());
             }
             fwdPeak = ProcessStats.read().peakRssBytes();
             ProcessStats.resetPeak();
