@@ -50,6 +50,7 @@ public final class TrainedDetector implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager(device);
         net.initialize(manager);
         src.loadInto(net);
+        net.cacheWeightsForInference(true);
         ParameterStore ps = new ParameterStore(manager, false);
         InferenceRunner runner = new InferenceRunner(detector, x -> net.forward(ps, x, false), manager);
         Interrupts.phase("detecting");

@@ -2,6 +2,7 @@ package dev.retinaj.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
@@ -16,6 +17,9 @@ import dev.retinaj.engine.Casts;
  */
 public final class Conv extends Conv2d {
     private DataType compute = DataType.FLOAT32;
+    private boolean cacheForInference;
+    /** Inference's weight and bias (null without bias): folded, in the compute type and the input's layout. */
+    private NDArray[] cached;
 
     Conv(Conv2d.Builder builder) {
         super(builder);
@@ -29,11 +33,51 @@ public final class Conv extends Conv2d {
 
     void setComputeType(DataType type) {
         this.compute = type;
+        dropCache();
+    }
+
+    /**
+     * With {@code on}, the first inference forward keeps its prepared weight and bias (the norm folded
+     * in, cast, laid out as the input) for the next ones, as long as the weights cannot change (a
+     * loaded model); off drops them. Training forwards never use them.
+     */
+    void cacheForInference(boolean on) {
+        cacheForInference = on;
+        if (!on) {
+            dropCache();
+        }
+    }
+
+    /** Whether an inference forward can skip the norm: its affine map is in the cached weights. */
+    boolean hasCached(boolean training) {
+        return !training && cached != null;
+    }
+
+    private void dropCache() {
+        if (cached != null) {
+            for (NDArray a : cached) {
+                if (a != null) {
+                    a.close();
+                }
+            }
+            cached = null;
+        }
+    }
+
+    /** The convolution with the cached weights ({@link #hasCached} must hold). */
+    NDArray forwardCached(NDArray x) {
+        NDArray xc = cast(x, x);
+        NDArray y = Conv2d.conv2d(xc, cached[0], cached[1], stride, padding, dilation, groups).singletonOrThrow();
+        closeCast(xc, x);
+        return y;
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
+        if (!training && cacheForInference) {
+            return new NDList(cachedOrFolded(ps, x, null));
+        }
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = includeBias ? ps.getValue(bias, x.getDevice(), training) : null;
         return new NDList(apply(x, w, b));
@@ -41,6 +85,9 @@ public final class Conv extends Conv2d {
 
     /** conv(x, w · scale, b · scale + shift): this convolution followed by the per-channel affine map. */
     NDArray forwardFolded(ParameterStore ps, NDArray x, NormFolding.Affine affine, boolean training) {
+        if (!training && cacheForInference) {
+            return cachedOrFolded(ps, x, affine);
+        }
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray folded = Norms.local(w.mul(affine.scale().reshape(-1, 1, 1, 1)), x.getManager());
         NDArray shift = affine.shift();
@@ -51,6 +98,28 @@ public final class Conv extends Conv2d {
         NDArray y = apply(x, folded, shift);
         folded.close();
         return y;
+    }
+
+    /** Fills the cache from the parameters (and {@code affine}, may be null) on first use, then convolves. */
+    private NDArray cachedOrFolded(ParameterStore ps, NDArray x, NormFolding.Affine affine) {
+        if (cached == null) {
+            NDArray w = ps.getValue(weight, x.getDevice(), false);
+            NDManager owner = w.getManager();
+            try (NDManager tmp = owner.newSubManager()) { // every intermediate dies here, the two results move out
+                NDArray wf = Norms.local(w.duplicate(), tmp);
+                NDArray bf = includeBias ? Norms.local(ps.getValue(bias, x.getDevice(), false).duplicate(), tmp) : null;
+                if (affine != null) {
+                    NDArray scale = Norms.local(affine.scale().duplicate(), tmp);
+                    wf = wf.mul(scale.reshape(-1, 1, 1, 1));
+                    bf = bf == null ? Norms.local(affine.shift().duplicate(), tmp) : bf.mul(scale).add(affine.shift());
+                }
+                NDArray wc = Norms.local(Casts.to(wf, compute), tmp);
+                NDArray wl = MemoryFormat.forInference(x.getDevice()) ? MemoryFormat.channelsLast(wc) : wc;
+                NDArray bc = bf == null ? null : Norms.local(Casts.to(bf, compute), tmp);
+                cached = new NDArray[] {Norms.local(wl, owner), bc == null ? null : Norms.local(bc, owner)};
+            }
+        }
+        return forwardCached(x);
     }
 
     private NDArray apply(NDArray x, NDArray w, NDArray b) {

@@ -50,6 +50,7 @@ public final class ModelTiming {
             NDArray x = m.randomNormal(new Shape(batch, 3, size, size));
             ParameterStore ps = new ParameterStore(m, false);
             ProcessStats.resetPeak();
+            net.cacheWeightsForInference(true); // as eval, predict and serving run a loaded model
             for (int i = -warmup; i < iters; i++) {
                 if (i == 0 && passes.profile() != null) {
                     JniUtils.startProfile(Device.Type.GPU.equals(device.getDeviceType()), true, true);
@@ -62,6 +63,7 @@ public final class ModelTiming {
             if (passes.profile() != null) {
                 JniUtils.stopProfile(passes.profile().toAbsolutePath().toString());
             }
+            net.cacheWeightsForInference(false);
             fwdPeak = ProcessStats.read().peakRssBytes();
             ProcessStats.resetPeak();
             for (int i = -warmup; i < iters; i++) {

@@ -19,6 +19,11 @@ final class NormFolding {
 
     private NormFolding() {}
 
+    /** Whether {@code norm} is a fixed affine map (a batch norm with fixed statistics). */
+    static boolean foldable(Block norm, boolean training) {
+        return norm instanceof FrozenBatchNorm || norm instanceof BatchNorm && !training;
+    }
+
     /** The norm's affine map for an input {@code x}, or null if it depends on the batch (or is not a batch norm). */
     static Affine of(Block norm, ParameterStore ps, NDArray x, boolean training) {
         Map<String, Parameter> p = norm.getDirectParameters().toMap();
@@ -53,6 +58,9 @@ final class NormFolding {
     static NDArray convThenNorm(Block conv, Block norm, ParameterStore ps, NDArray x, boolean training) {
         if (norm == null) {
             return NamedBlock.run(conv, ps, x, training);
+        }
+        if (conv instanceof Conv c && c.hasCached(training) && foldable(norm, training)) {
+            return c.forwardCached(x);
         }
         Affine f = of(norm, ps, x, training);
         if (f == null) {

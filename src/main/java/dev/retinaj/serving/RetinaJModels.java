@@ -63,6 +63,7 @@ public final class RetinaJModels {
         Device device = EngineSetup.resolve(deviceKey, cfg.precision(), EngineSetup.start(cfg.threads())).get(0);
         cfg = PrecisionSupport.concrete(cfg, List.of(device));
         Detector detector = Detector.create(cfg, classes.size());
+        detector.net().cacheWeightsForInference(true); // filled by the first detection, after the weights load
         RetinaNetTranslator translator = new RetinaNetTranslator(detector, classes);
         return Criteria.builder()
                 .setTypes(Image.class, DetectedObjects.class)
