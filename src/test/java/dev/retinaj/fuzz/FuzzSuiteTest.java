@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FuzzSuiteTest {
     private static final long SEED = 16;
+    /** {@code -Dfuzz.list=true} prints every case's outcome and its first line. */
+    private static final boolean LIST = Boolean.getBoolean("fuzz.list");
     @TempDir
     Path tmp;
 
@@ -33,14 +35,26 @@ class FuzzSuiteTest {
         cases.addAll(new FuzzCocoCases(ws, SEED).all());
         cases.addAll(new FuzzVocYoloCases(ws, SEED + 1).all());
         cases.addAll(new FuzzConfigCases(ws, SEED + 2).all());
+        FuzzRuns runs = new FuzzRuns(ws);
+        cases.addAll(new FuzzTrainCases(ws, runs, SEED + 3).all());
+        cases.addAll(new FuzzPredictCases(ws, runs, SEED + 4).all());
+        FuzzDiskCases disk = new FuzzDiskCases(ws, runs);
+        cases.addAll(disk.all());
+        cases.addAll(new FuzzInterruptCases(ws, runs, SEED + 5).all());
+        if (disk.skipped != null) {
+            System.out.println(disk.skipped);
+        }
         Judge judge = new Judge(FuzzSets.SECRET, ws.forbidden());
         Map<String, Map<Outcome, Integer>> table = new TreeMap<>();
         Map<Outcome, Integer> total = new EnumMap<>(Outcome.class);
         List<String> bad = new ArrayList<>();
         for (FuzzCase c : cases) {
-            Judge.Verdict v = judge.judge(c, CliRunner.run(c.args().toArray(String[]::new)));
+            Judge.Verdict v = judge.judge(c, c.run());
             table.computeIfAbsent(c.family(), f -> new EnumMap<>(Outcome.class)).merge(v.outcome(), 1, Integer::sum);
             total.merge(v.outcome(), 1, Integer::sum);
+            if (LIST) {
+                System.out.println(v.outcome() + " [" + c.family() + "] " + c.name() + ": " + v.why().lines().findFirst().orElse(""));
+            }
             if (v.outcome() == Outcome.WRONG || v.outcome() == Outcome.TRACE) {
                 String line = v.outcome() + " [" + c.family() + "] " + c.name() + ": " + v.why().lines().findFirst().orElse("");
                 bad.add(line);
