@@ -23,6 +23,7 @@ import dev.retinaj.infer.ClassMap;
 import dev.retinaj.infer.CocoResults;
 import dev.retinaj.infer.Detections;
 import dev.retinaj.infer.TrainedDetector;
+import dev.retinaj.infer.WeightsSource;
 import dev.retinaj.util.BadFileException;
 import dev.retinaj.util.FileTrees;
 import dev.retinaj.util.OutputFolder;
@@ -50,7 +51,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Run a trained detector on an image or a folder of images (jpg, jpeg, png, bmp).",
             "Writes OUT/<image name>.png with labelled boxes and OUT/detections.json (COCO results format plus "
-                + "\"file\" and \"category\", in original-image pixels)."},
+                + "\"file\" and \"category\", in original-image pixels).",
+            "Bad image files (truncated, corrupt, not images) are skipped and listed, or stop the command with "
+                + "--set data.on_bad_sample=fail."},
         footer = {"", "Example:",
             "  retinaj predict runs/shapes_r18_fpn_demo --input data/shapes/val --out predictions --score 0.5",
             "  retinaj predict -c configs/shapes_r18_fpn_demo.yaml --weights model.safetensors --input img.jpg "
@@ -91,7 +94,9 @@ public final class PredictCommand implements Callable<Integer> {
         if (weights == null) {
             throw new UsageException("predict needs a RUN_DIR, or --weights W (with -c CONFIG for a weights file)");
         }
-        RetinaConfig cfg = config.loadForRun(weights, runDir != null ? "RUN_DIR" : "--weights");
+        String option = runDir != null ? "RUN_DIR" : "--weights";
+        RetinaConfig cfg = config.loadForRun(weights, option);
+        WeightsSource.resolve(weights, option); // weights that are not there fail before the images are read
         List<Path> images = images(input);
         OutputFolder.create("--out", out, false);
         SampleLoader loader = new SampleLoader(TransformSpec.eval(cfg.data(), cfg.test()));

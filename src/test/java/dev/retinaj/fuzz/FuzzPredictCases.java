@@ -103,7 +103,7 @@ final class FuzzPredictCases {
             Path noWeights = ws.dir().resolve("noweights");
             Files.createDirectories(noWeights);
             Files.copy(trained.resolve("config.yaml"), noWeights.resolve("config.yaml"));
-            cases.add(invalid("run directory without weights", noWeights.toString(), predict(noWeights.toString())));
+            cases.add(invalid("run directory without weights", "RUN_DIR " + noWeights, predict(noWeights.toString())));
             Path model = ckpt.resolve(CheckpointStore.MODEL);
             byte[] b = Files.readAllBytes(model);
             Path cut = FuzzSets.write(ws.dir().resolve("cut.safetensors"), Arrays.copyOf(b, b.length / 2 + rnd.nextInt(b.length / 3)));

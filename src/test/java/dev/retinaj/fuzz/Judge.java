@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /** Classifies what the CLI did with a fuzz case. */
 final class Judge {
-    /** A stack frame or an exception class name: never for the user's eyes. */
-    private static final Pattern TRACE = Pattern.compile("(^|\\s)at [\\w$.]+\\(|\\b[A-Z]\\w*(Exception|Error)\\b|\\bhs_err");
+    /** A stack frame, an exception class name or a parser's feature switch: never for the user's eyes. */
+    private static final Pattern TRACE = Pattern.compile(
+            "(^|\\s)at [\\w$.]+\\(|\\b[A-Z]\\w*(Exception|Error)\\b|\\bhs_err|JsonReadFeature|JsonParser\\.Feature");
     private static final Pattern CONVERTED = Pattern.compile(": \\{([^}]*)\\}; (\\d+) boxes");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
