@@ -127,8 +127,8 @@ public final class PredictCommand implements Callable<Integer> {
         }
         List<String> skipped = bad.problems().stream().map(Problem::file).toList();
         if (skipped.size() == images.size()) {
-            throw new BadFileException("--input " + input + ": none of its " + images.size() + " images could be read"
-                    + " (first: " + bad.problems().get(0) + ")");
+            throw new BadFileException("--input " + input + ": no image could be read (" + images.size() + " bad; first: "
+                    + bad.problems().get(0) + ")");
         }
         Map<Integer, String> names = new HashMap<>();
         classes.categories().forEach(c -> names.put(c.id(), c.name()));

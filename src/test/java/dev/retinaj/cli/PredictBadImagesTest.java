@@ -80,7 +80,7 @@ class PredictBadImagesTest {
                 dir.resolve("out").toString());
         assertEquals(1, r.code(), r.err());
         List<String> lines = r.err().strip().lines().filter(l -> !l.startsWith("predict [")).toList();
-        assertEquals(List.of("retinaj: --input " + in + ": none of its 2 images could be read (first: " + half
+        assertEquals(List.of("retinaj: --input " + in + ": no image could be read (2 bad; first: " + half
                 + ": truncated JPEG (no end-of-image marker))"), lines);
     }
 

@@ -52,6 +52,9 @@ final class FuzzDiskCases {
         cases.add(disk("predict --out an existing file", "--out", predict(file), file));
         fullDisk(1);
         fullDisk(2);
+        if (runs.canLock()) {
+            checkpointsLockedMidRun();
+        }
         return cases;
     }
 
@@ -108,6 +111,33 @@ final class FuzzDiskCases {
                 return new CliRunner.Result(0, "finished", "");
             } catch (Exception e) {
                 return CliRunner.failure(e);
+            }
+        }));
+    }
+
+    /** checkpoints/ made unwritable after the first checkpoint: the second write fails for real (not injected). */
+    private void checkpointsLockedMidRun() {
+        Path out = ws.dir().resolve("run");
+        Path ckpts = out.resolve("checkpoints");
+        List<String> sets = FuzzRuns.sets(runs.shapes(), "train.max_iters=3");
+        TrainHook lockAt2 = new TrainHook() {
+            @Override
+            public void beforeStep(TrainState s) {
+                if (s.iteration() == 2 && !FuzzRuns.lock(ckpts)) {
+                    throw new IllegalStateException("cannot lock " + ckpts);
+                }
+            }
+        };
+        FuzzCase c = disk("checkpoints/ unwritable mid-run", ckpts.toString(), List.of(), out);
+        cases.add(c.by(() -> {
+            try {
+                new TrainRunner(ConfigLoader.load(Path.of(FuzzRuns.CONFIG), sets), new RunDirectory(out), false)
+                        .addHook(lockAt2).run();
+                return new CliRunner.Result(0, "finished", "");
+            } catch (Exception e) {
+                return CliRunner.failure(e);
+            } finally {
+                FuzzRuns.unlock(ckpts);
             }
         }));
     }

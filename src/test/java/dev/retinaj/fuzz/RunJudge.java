@@ -45,7 +45,9 @@ final class RunJudge {
         }
         for (JsonNode f : d.path("first_skipped")) {
             if (f.asText().contains(c.named())) {
-                return new Verdict(Outcome.COUNTED_SKIP, f.asText());
+                return Files.readString(c.out().resolve("train.log")).contains(c.named())
+                        ? new Verdict(Outcome.COUNTED_SKIP, f.asText())
+                        : new Verdict(Outcome.WRONG, "train.log does not name the skipped " + c.named());
             }
         }
         return new Verdict(Outcome.WRONG, "result.json's first_skipped does not name " + c.named() + ": " + d);
