@@ -43,7 +43,7 @@ final class FuzzDiskCases {
             }
             lockedPredictOut();
         } else {
-            skipped = "unwritable-folder cases left out: neither chattr +i nor chmod makes a folder unwritable here";
+            skipped = "unwritable-folder cases left out: neither permissions nor chattr +i make a folder unwritable here";
         }
         Path file = FuzzSets.write(ws.dir().resolve("file"), "x\n");
         cases.add(disk("train --out an existing file", "--out", FuzzRuns.train(runs.shapes(), file), file));
@@ -68,7 +68,7 @@ final class FuzzDiskCases {
         Path out = parent.resolve("run");
         List<String> args = FuzzRuns.train(runs.shapes(), out);
         cases.add(disk("train --out into an unwritable folder", out.toString(), args, out)
-                .by(() -> FuzzRuns.locked(List.of(parent), () -> CliRunner.run(args.toArray(String[]::new)))));
+                .by(() -> runs.locked(List.of(parent), () -> CliRunner.run(args.toArray(String[]::new)))));
     }
 
     /** --resume of a copy of the finished run (result.json removed) with {@code part} of it unwritable. */
@@ -82,7 +82,7 @@ final class FuzzDiskCases {
         Path locked = part.isEmpty() ? run : run.resolve(part);
         String[] args = {"train", "--resume", run.toString()};
         cases.add(disk("train --resume, unwritable " + (part.isEmpty() ? "run directory" : part), locked.toString(),
-                List.of(args), run).by(() -> FuzzRuns.locked(List.of(locked), () -> CliRunner.run(args))));
+                List.of(args), run).by(() -> runs.locked(List.of(locked), () -> CliRunner.run(args))));
     }
 
     private void lockedPredictOut() {
@@ -91,7 +91,7 @@ final class FuzzDiskCases {
         Path out = parent.resolve("out");
         List<String> args = predict(out);
         cases.add(disk("predict --out into an unwritable folder", out.toString(), args, out)
-                .by(() -> FuzzRuns.locked(List.of(parent), () -> CliRunner.run(args.toArray(String[]::new)))));
+                .by(() -> runs.locked(List.of(parent), () -> CliRunner.run(args.toArray(String[]::new)))));
     }
 
     private List<String> predict(Path out) {
@@ -123,7 +123,7 @@ final class FuzzDiskCases {
         TrainHook lockAt2 = new TrainHook() {
             @Override
             public void beforeStep(TrainState s) {
-                if (s.iteration() == 2 && !FuzzRuns.lock(ckpts)) {
+                if (s.iteration() == 2 && !runs.lock(ckpts)) {
                     throw new IllegalStateException("cannot lock " + ckpts);
                 }
             }
@@ -137,7 +137,7 @@ final class FuzzDiskCases {
             } catch (Exception e) {
                 return CliRunner.failure(e);
             } finally {
-                FuzzRuns.unlock(ckpts);
+                runs.unlock(ckpts);
             }
         }));
     }

@@ -10,20 +10,21 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * What the train, predict, disk and interrupt families share: a small shapes set (8 train, 2 val
  * images of 96 px, COCO), copies of it to break, the command line of a CPU-second-sized run of the
  * demo config on it, one finished run to predict with, and a way to make a folder unwritable that
- * holds for root too (chattr +i; chmod for other users).
+ * holds for root too (read-only where permissions bind; else chattr +i).
  */
 final class FuzzRuns {
     static final String CONFIG = "configs/shapes_r18_fpn_demo.yaml";
     private final FuzzWorkspace ws;
     private Path shapes;
     private Path trained;
-    private Boolean canLock;
+    private Lock lock;
 
     FuzzRuns(FuzzWorkspace ws) {
         this.ws = ws;
@@ -97,56 +98,22 @@ final class FuzzRuns {
         return trained;
     }
 
-    /** Whether {@link #lock} makes a folder unwritable here (chattr needs ext2/3/4-like file systems). */
+    /** Whether {@link #lock} makes a folder unwritable here (as root only chattr +i does, on ext2/3/4-like file systems). */
     boolean canLock() {
-        if (canLock == null) {
-            Path probe = ws.dir().resolve("lock-probe");
-            try {
-                Files.createDirectories(probe);
-                canLock = lock(probe);
-                if (canLock) {
-                    try {
-                        Files.createFile(probe.resolve("x"));
-                        canLock = false;
-                    } catch (IOException expected) {
-                        // unwritable, as wanted
-                    }
-                }
-                unlock(probe);
-            } catch (IOException e) {
-                canLock = false;
-            }
-        }
-        return canLock;
+        return how() != Lock.NONE;
     }
 
-    /** Makes {@code p} unwritable: immutable as root (root ignores permissions), read-only otherwise. */
-    static boolean lock(Path p) {
-        if (isRoot()) {
-            return chattr("+i", p);
-        }
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "r-xr-xr-x" : "r--r--r--"));
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
+    /** Makes {@code p} unwritable (read-only, or immutable where permissions do not bind, as for root). */
+    boolean lock(Path p) {
+        return apply(how(), p, true);
     }
 
-    static void unlock(Path p) {
-        if (isRoot()) {
-            chattr("-i", p);
-            return;
-        }
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-        } catch (IOException | UnsupportedOperationException e) {
-            // nothing more to do
-        }
+    void unlock(Path p) {
+        apply(how(), p, false);
     }
 
     /** Runs {@code action} with {@code paths} locked, unlocking them afterwards (the temp folder must stay deletable). */
-    static CliRunner.Result locked(List<Path> paths, java.util.function.Supplier<CliRunner.Result> action) {
+    CliRunner.Result locked(List<Path> paths, Supplier<CliRunner.Result> action) {
         try {
             for (Path p : paths) {
                 if (!lock(p)) {
@@ -155,12 +122,59 @@ final class FuzzRuns {
             }
             return action.get();
         } finally {
-            paths.forEach(FuzzRuns::unlock);
+            paths.forEach(this::unlock);
         }
     }
 
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
+    private enum Lock { CHMOD, CHATTR, NONE }
+
+    /** The first way that makes a probe folder unwritable here. */
+    private Lock how() {
+        if (lock == null) {
+            lock = Lock.NONE;
+            Path probe = ws.dir().resolve("lock-probe");
+            for (Lock l : List.of(Lock.CHMOD, Lock.CHATTR)) {
+                try {
+                    Files.createDirectories(probe);
+                    boolean works = apply(l, probe, true) && !canCreate(probe.resolve("x"));
+                    apply(l, probe, false);
+                    if (works) {
+                        lock = l;
+                        break;
+                    }
+                } catch (IOException e) {
+                    // try the next way
+                }
+            }
+        }
+        return lock;
+    }
+
+    private static boolean canCreate(Path f) {
+        try {
+            Files.createFile(f);
+            Files.delete(f);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean apply(Lock how, Path p, boolean on) {
+        if (how == Lock.CHATTR) {
+            return chattr(on ? "+i" : "-i", p);
+        }
+        if (how == Lock.NONE) {
+            return false;
+        }
+        String dir = on ? "r-xr-xr-x" : "rwxr-xr-x";
+        String file = on ? "r--r--r--" : "rw-r--r--";
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? dir : file));
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static boolean chattr(String flag, Path p) {
