@@ -16,10 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Generated hostile and careless inputs against the real CLI (data stats, data convert, config show,
- * eval --gt --detections), in-process. Each outcome is a clean error, a counted skip, an ok result
- * (valid input that must survive), a wrong result (exit 0 with a silently wrong or leaking result)
- * or a trace (a stack trace or exception name on stderr). Prints the counts per family and class;
- * there must be no wrong result and no trace.
+ * eval --gt --detections, train, predict), in-process, plus unwritable folders, a full disk at a
+ * checkpoint and SIGINT to real training processes. Each outcome is a clean error, a counted skip, an
+ * ok result (valid input that must survive), a wrong result (exit 0 with a silently wrong or leaking
+ * result, a skip that failed, a message not naming its file or key) or a trace (a stack trace or
+ * exception name on stderr, a JVM crash). Prints the counts per family and class; there must be no
+ * wrong result and no trace.
  */
 class FuzzSuiteTest {
     private static final long SEED = 16;
@@ -63,6 +65,7 @@ class FuzzSuiteTest {
         System.out.println(report(table, total, cases.size()));
         bad.forEach(System.out::println);
         assertTrue(cases.size() >= 200, "generated " + cases.size() + " cases");
+        assertTrue(table.keySet().containsAll(List.of("train", "predict", "disk/permissions", "interrupts")), table.toString());
         assertEquals(List.of(), bad);
         assertTrue(total.getOrDefault(Outcome.COUNTED_SKIP, 0) > 0 && total.getOrDefault(Outcome.CLEAN_ERROR, 0) > 0
                 && total.getOrDefault(Outcome.OK, 0) > 0, total.toString());
