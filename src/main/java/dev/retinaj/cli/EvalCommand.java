@@ -129,8 +129,9 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private int evaluateModel() throws IOException {
-        RetinaConfig cfg = config.loadForRun(weights, runDir != null ? "RUN_DIR" : "--weights");
-        Path runDir = WeightsSource.resolve(weights).runDir(); // a bad --weights fails before the data is read
+        String option = runDir != null ? "RUN_DIR" : "--weights";
+        RetinaConfig cfg = config.loadForRun(weights, option);
+        Path runDir = WeightsSource.resolve(weights, option).runDir(); // a bad --weights fails before the data is read
         List<String> splits = split != null ? List.of(split) : cfg.data().val();
         LoadedSplit data = DataSource.load(cfg.data(), splits, split != null ? "--split" : "data.val",
                 new BadSamples(cfg.data().onBadSample()), true);

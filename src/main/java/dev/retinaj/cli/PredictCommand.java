@@ -7,7 +7,10 @@ import dev.retinaj.data.DataSource;
 import dev.retinaj.draw.DetectionPainter;
 import dev.retinaj.draw.PaintBoxes;
 import dev.retinaj.data.HostBatch;
-import dev.retinaj.data.ImageDecoder;
+import dev.retinaj.data.BadSamples;
+import dev.retinaj.data.InputImages;
+import dev.retinaj.data.LoadReport;
+import dev.retinaj.data.Problem;
 import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.infer.PredictImageIds;
 import dev.retinaj.data.RgbImage;
@@ -20,6 +23,8 @@ import dev.retinaj.infer.ClassMap;
 import dev.retinaj.infer.CocoResults;
 import dev.retinaj.infer.Detections;
 import dev.retinaj.infer.TrainedDetector;
+import dev.retinaj.infer.WeightsSource;
+import dev.retinaj.util.BadFileException;
 import dev.retinaj.util.FileTrees;
 import dev.retinaj.util.OutputFolder;
 import dev.retinaj.util.ProgressBar;
@@ -46,7 +51,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Run a trained detector on an image or a folder of images (jpg, jpeg, png, bmp).",
             "Writes OUT/<image name>.png with labelled boxes and OUT/detections.json (COCO results format plus "
-                + "\"file\" and \"category\", in original-image pixels)."},
+                + "\"file\" and \"category\", in original-image pixels).",
+            "Bad image files (truncated, corrupt, not images) are skipped and listed, or stop the command with "
+                + "--set data.on_bad_sample=fail."},
         footer = {"", "Example:",
             "  retinaj predict runs/shapes_r18_fpn_demo --input data/shapes/val --out predictions --score 0.5",
             "  retinaj predict -c configs/shapes_r18_fpn_demo.yaml --weights model.safetensors --input img.jpg "
@@ -87,13 +94,15 @@ public final class PredictCommand implements Callable<Integer> {
         if (weights == null) {
             throw new UsageException("predict needs a RUN_DIR, or --weights W (with -c CONFIG for a weights file)");
         }
-        RetinaConfig cfg = config.loadForRun(weights, runDir != null ? "RUN_DIR" : "--weights");
+        String option = runDir != null ? "RUN_DIR" : "--weights";
+        RetinaConfig cfg = config.loadForRun(weights, option);
+        WeightsSource.resolve(weights, option); // weights that are not there fail before the images are read
         List<Path> images = images(input);
         OutputFolder.create("--out", out, false);
         SampleLoader loader = new SampleLoader(TransformSpec.eval(cfg.data(), cfg.test()));
         List<Result> results = new ArrayList<>();
         Map<Long, String> files = new HashMap<>();
-        int failed = 0;
+        BadSamples bad = new BadSamples(cfg.data().onBadSample());
         ClassMap classes;
         Supplier<LoadedSplit> val = dataSet(cfg, cfg.data().val(), true);
         long[] ids = PredictImageIds.of(images, List.of(val, dataSet(cfg, cfg.data().train(), false)));
@@ -102,12 +111,8 @@ public final class PredictCommand implements Callable<Integer> {
             classes = det.classes();
             for (int i = 0; i < images.size(); i++) {
                 Path file = images.get(i);
-                RgbImage img;
-                try {
-                    img = ImageDecoder.decode(file);
-                } catch (IOException e) {
-                    LOG.warn("{}: skipped, cannot decode ({})", file, e.getMessage());
-                    failed++;
+                RgbImage img = InputImages.read(file, bad); // null: bad, and skipped
+                if (img == null) {
                     bar.step(1, "");
                     continue;
                 }
@@ -120,13 +125,28 @@ public final class PredictCommand implements Callable<Integer> {
                 bar.step(1, results.size() + " detections");
             }
         }
+        List<String> skipped = bad.problems().stream().map(Problem::file).toList();
+        if (skipped.size() == images.size()) {
+            throw new BadFileException("--input " + input + ": no image could be read (" + images.size() + " bad; first: "
+                    + bad.problems().get(0) + ")");
+        }
         Map<Integer, String> names = new HashMap<>();
         classes.categories().forEach(c -> names.put(c.id(), c.name()));
         CocoJsonWriter.writeResults(results, out.resolve("detections.json"),
                 r -> Map.of("file", files.get(r.imageId()), "category", names.get(r.categoryId())));
-        System.out.printf(Locale.ROOT, "%d images, %d detections (score >= %.2f) -> %s%s%n", images.size() - failed,
-                results.size(), score, out, failed > 0 ? "; " + failed + " images could not be read" : "");
-        return failed == images.size() ? 1 : 0;
+        System.out.printf(Locale.ROOT, "%d images, %d detections (score >= %.2f) -> %s%s%n", images.size() - skipped.size(),
+                results.size(), score, out, skippedNote(skipped));
+        return 0;
+    }
+
+    /** "; N bad images skipped (data.on_bad_sample: skip): the first 20 paths", or nothing. */
+    static String skippedNote(List<String> skipped) {
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        String more = skipped.size() > LoadReport.FIRST ? ", ..." : "";
+        return "; " + skipped.size() + " bad images skipped (data.on_bad_sample: skip): "
+                + String.join(", ", skipped.subList(0, Math.min(LoadReport.FIRST, skipped.size()))) + more;
     }
 
     /** The image with {@code d}'s detections scoring at least {@code score}, in each class's colour. */

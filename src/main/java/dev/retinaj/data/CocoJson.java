@@ -69,7 +69,7 @@ final class CocoJson {
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")";
-            bad.report(json, "malformed COCO JSON: " + VocReader.oneLine(e.getOriginalMessage()) + at);
+            bad.report(json, "malformed COCO JSON: " + dev.retinaj.util.JsonErrors.reason(e) + at);
             return null;
         } catch (IOException e) {
             bad.report(json, "malformed COCO JSON: " + VocReader.oneLine(e.getMessage()));

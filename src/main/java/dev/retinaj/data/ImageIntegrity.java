@@ -46,7 +46,12 @@ final class ImageIntegrity {
                 if (hasMarker(read(ch, size - n, n), 0xD9) && size > TAIL) {
                     return null; // FFD9 cannot occur inside entropy-coded data: only the end marker
                 }
-                return jpegComplete(Files.readAllBytes(file)) ? null : "truncated JPEG (no end-of-image marker)";
+                byte[] all = Files.readAllBytes(file);
+                if (jpegComplete(all)) {
+                    return null;
+                }
+                return endsWithEoi(all) ? "corrupt JPEG (its segments do not lead to the end-of-image marker)"
+                        : "truncated JPEG (no end-of-image marker)";
             }
             if (isPng(head)) {
                 return pngComplete(ch, size) ? null : "truncated PNG (no IEND chunk)";
@@ -116,6 +121,10 @@ final class ImageIntegrity {
             }
         }
         return b.length;
+    }
+
+    private static boolean endsWithEoi(byte[] b) {
+        return b.length >= 4 && (b[b.length - 2] & 0xFF) == 0xFF && (b[b.length - 1] & 0xFF) == 0xD9;
     }
 
     private static boolean hasMarker(byte[] b, int marker) {

@@ -89,9 +89,7 @@ public final class CocoGroundTruthReader {
         }
 
         static BadFileException malformed(Path file, JsonProcessingException e) {
-            String msg = e.getOriginalMessage();
-            int nl = msg.indexOf('\n');
-            msg = nl < 0 ? msg : msg.substring(0, nl);
+            String msg = dev.retinaj.util.JsonErrors.reason(e);
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             return new BadFileException(file + (line > 0 ? " line " + line : "") + ": malformed JSON: " + msg);
         }

@@ -27,8 +27,13 @@ public record WeightsSource(Path file, Path runDir, boolean ours) {
     private static final String CLS_WEIGHT = "head.classification_head.cls_logits.weight";
 
     public static WeightsSource resolve(Path w) {
+        return resolve(w, "--weights");
+    }
+
+    /** As {@link #resolve(Path)}, with errors naming {@code option} (RUN_DIR or --weights) as the user gave it. */
+    public static WeightsSource resolve(Path w, String option) {
         if (!Files.exists(w)) {
-            throw new BadFileException("--weights " + w + ": no such file or directory");
+            throw new BadFileException(option + " " + w + ": no such file or directory");
         }
         if (Files.isDirectory(w.resolve("checkpoints"))) {
             CheckpointStore store = new CheckpointStore(w.resolve("checkpoints"), Integer.MAX_VALUE);
@@ -41,13 +46,13 @@ public record WeightsSource(Path file, Path runDir, boolean ours) {
                     throw new BadFileException(w + ": cannot list checkpoints: " + e.getMessage());
                 }
             }
-            Path c = ckpt.orElseThrow(() -> new BadFileException("--weights " + w + ": the run has no checkpoint yet"));
+            Path c = ckpt.orElseThrow(() -> new BadFileException(option + " " + w + ": the run has no checkpoint yet"));
             return new WeightsSource(exported(c), w, true);
         }
         if (Files.isDirectory(w)) {
             Path m = w.resolve(CheckpointStore.MODEL);
             if (!Files.isRegularFile(m)) {
-                throw new BadFileException("--weights " + w + ": neither a run directory nor a checkpoint (no "
+                throw new BadFileException(option + " " + w + ": neither a run directory nor a checkpoint (no "
                         + CheckpointStore.MODEL + ")");
             }
             Path run = w.getParent() != null && w.getParent().getParent() != null

@@ -18,6 +18,18 @@ public final class CliRunner {
     /** Exit code and everything written to stdout and stderr. */
     public record Result(int code, String out, String err) {}
 
+    /**
+     * What the command line prints for a failure thrown by code a test ran directly (a TrainRunner with
+     * a test hook): Main's one line and exit code, and its --verbose hint for an unexpected failure.
+     */
+    public static Result failure(Throwable e) {
+        Throwable t = Main.unwrap(e);
+        String hint = t instanceof dev.retinaj.util.RetinaJException || t instanceof dev.retinaj.config.ConfigException
+                || t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException
+                ? "" : "retinaj: (run with --verbose for the stack trace)\n";
+        return new Result(Main.exitCode(t), "", "retinaj: " + Main.oneLine(t) + "\n" + hint);
+    }
+
     public static synchronized Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -59,6 +59,10 @@ class ImageIntegrityTest {
                         ImageIntegrity.problem(write("cut.jpg", Arrays.copyOf(b, cut))), "cut at " + cut);
             }
         }
+        byte[] garbled = small.clone(); // header and end marker intact, noise between
+        Arrays.fill(garbled, 64, garbled.length - 2, (byte) 0x55);
+        assertEquals("corrupt JPEG (its segments do not lead to the end-of-image marker)",
+                ImageIntegrity.problem(write("garbled.jpg", garbled)));
         assertEquals("truncated PNG (no IEND chunk)", ImageIntegrity.problem(write("cut.png", Arrays.copyOf(png, png.length / 2))));
         assertEquals("truncated PNG (no IEND chunk)", ImageIntegrity.problem(write("cut2.png", Arrays.copyOf(png, png.length - 4))));
         assertEquals("not a JPEG file (its first bytes say otherwise)", ImageIntegrity.problem(write("text.jpg", "hello".getBytes())));

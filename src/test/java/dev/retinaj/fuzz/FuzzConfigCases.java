@@ -157,5 +157,8 @@ final class FuzzConfigCases {
         eval("dt score 1e999", GT, DT.replace("0.9", "1e999"));
         eval("dt bbox 1e999", GT, DT.replace("[2,2,10,10]", "[1e999,2,10,10]"));
         eval("gt bbox 1e999", GT.replace("[2,2,10,10]", "[1e999,2,10,10]"), DT);
+        eval("gt bbox NaN token", GT.replace("[2,2,10,10]", "[NaN,2,10,10]"), DT);
+        eval("dt score NaN token", GT, DT.replace("0.9", "NaN"));
+        eval("dt score leading zeros", GT, DT.replace("0.9", "00.9"));
     }
 }

@@ -16,13 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Generated hostile and careless inputs against the real CLI (data stats, data convert, config show,
- * eval --gt --detections), in-process. Each outcome is a clean error, a counted skip, an ok result
- * (valid input that must survive), a wrong result (exit 0 with a silently wrong or leaking result)
- * or a trace (a stack trace or exception name on stderr). Prints the counts per family and class;
- * there must be no wrong result and no trace.
+ * eval --gt --detections, train, predict), in-process, plus unwritable folders, a full disk at a
+ * checkpoint and SIGINT to real training processes. Each outcome is a clean error, a counted skip, an
+ * ok result (valid input that must survive), a wrong result (exit 0 with a silently wrong or leaking
+ * result, a skip that failed, a message not naming its file or key) or a trace (a stack trace or
+ * exception name on stderr, a JVM crash). Prints the counts per family and class; there must be no
+ * wrong result and no trace.
  */
 class FuzzSuiteTest {
     private static final long SEED = 16;
+    /** {@code -Dfuzz.list=true} prints every case's outcome and its first line. */
+    private static final boolean LIST = Boolean.getBoolean("fuzz.list");
     @TempDir
     Path tmp;
 
@@ -33,14 +37,26 @@ class FuzzSuiteTest {
         cases.addAll(new FuzzCocoCases(ws, SEED).all());
         cases.addAll(new FuzzVocYoloCases(ws, SEED + 1).all());
         cases.addAll(new FuzzConfigCases(ws, SEED + 2).all());
+        FuzzRuns runs = new FuzzRuns(ws);
+        cases.addAll(new FuzzTrainCases(ws, runs, SEED + 3).all());
+        cases.addAll(new FuzzPredictCases(ws, runs, SEED + 4).all());
+        FuzzDiskCases disk = new FuzzDiskCases(ws, runs);
+        cases.addAll(disk.all());
+        cases.addAll(new FuzzInterruptCases(ws, runs, SEED + 5).all());
+        if (disk.skipped != null) {
+            System.out.println(disk.skipped);
+        }
         Judge judge = new Judge(FuzzSets.SECRET, ws.forbidden());
         Map<String, Map<Outcome, Integer>> table = new TreeMap<>();
         Map<Outcome, Integer> total = new EnumMap<>(Outcome.class);
         List<String> bad = new ArrayList<>();
         for (FuzzCase c : cases) {
-            Judge.Verdict v = judge.judge(c, CliRunner.run(c.args().toArray(String[]::new)));
+            Judge.Verdict v = judge.judge(c, c.run());
             table.computeIfAbsent(c.family(), f -> new EnumMap<>(Outcome.class)).merge(v.outcome(), 1, Integer::sum);
             total.merge(v.outcome(), 1, Integer::sum);
+            if (LIST) {
+                System.out.println(v.outcome() + " [" + c.family() + "] " + c.name() + ": " + v.why().lines().findFirst().orElse(""));
+            }
             if (v.outcome() == Outcome.WRONG || v.outcome() == Outcome.TRACE) {
                 String line = v.outcome() + " [" + c.family() + "] " + c.name() + ": " + v.why().lines().findFirst().orElse("");
                 bad.add(line);
@@ -49,6 +65,7 @@ class FuzzSuiteTest {
         System.out.println(report(table, total, cases.size()));
         bad.forEach(System.out::println);
         assertTrue(cases.size() >= 200, "generated " + cases.size() + " cases");
+        assertTrue(table.keySet().containsAll(List.of("train", "predict", "disk/permissions", "interrupts")), table.toString());
         assertEquals(List.of(), bad);
         assertTrue(total.getOrDefault(Outcome.COUNTED_SKIP, 0) > 0 && total.getOrDefault(Outcome.CLEAN_ERROR, 0) > 0
                 && total.getOrDefault(Outcome.OK, 0) > 0, total.toString());

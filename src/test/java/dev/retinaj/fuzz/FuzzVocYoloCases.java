@@ -79,12 +79,12 @@ final class FuzzVocYoloCases {
         Path y = FuzzSets.yolo(root, yaml);
         files.accept(root);
         cases.add(new FuzzCase(family, "yolo " + name, List.of("data", "stats", "--format", "yolo", "--root", y.toString(),
-                "--json"), FuzzCase.Kind.STATS, maxImages, maxBoxes, classes, null, null));
+                "--json"), FuzzCase.Kind.STATS, maxImages, maxBoxes, classes, null, null, null, null));
         if (rnd.nextInt(3) == 0) {
             Path out = root.resolve("out");
             cases.add(new FuzzCase(family, "yolo convert " + name, List.of("data", "convert", "--from", "yolo", "--in",
                     y.toString(), "--to", rnd.nextBoolean() ? "voc" : "coco", "--out", out.toString()),
-                    FuzzCase.Kind.CONVERT, maxImages, maxBoxes, classes, out, null));
+                    FuzzCase.Kind.CONVERT, maxImages, maxBoxes, classes, out, null, null, null));
         }
     }
 

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /** Classifies what the CLI did with a fuzz case. */
 final class Judge {
-    /** A stack frame or an exception class name: never for the user's eyes. */
-    private static final Pattern TRACE = Pattern.compile("(^|\\s)at [\\w$.]+\\(|\\b[A-Z]\\w*(Exception|Error)\\b|\\bhs_err");
+    /** A stack frame, an exception class name or a parser's feature switch: never for the user's eyes. */
+    private static final Pattern TRACE = Pattern.compile(
+            "(^|\\s)at [\\w$.]+\\(|\\b[A-Z]\\w*(Exception|Error)\\b|\\bhs_err|JsonReadFeature|JsonParser\\.Feature");
     private static final Pattern CONVERTED = Pattern.compile(": \\{([^}]*)\\}; (\\d+) boxes");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -38,28 +39,52 @@ final class Judge {
     }
 
     Verdict judge(FuzzCase c, CliRunner.Result r) {
+        if (c.kind() == FuzzCase.Kind.INTERRUPT) {
+            try {
+                return RunJudge.interrupt(c, r);
+            } catch (IOException | RuntimeException e) {
+                return new Verdict(Outcome.WRONG, "run directory unreadable: " + e);
+            }
+        }
         if (TRACE.matcher(r.err()).find() || r.code() < 0 || r.code() > 2) {
             return new Verdict(Outcome.TRACE, "rc " + r.code() + ": " + r.err().strip());
         }
         if (r.out().contains(secret) || r.err().contains(secret)) {
             return new Verdict(Outcome.WRONG, "the secret was printed");
         }
-        if (r.code() != 0) {
-            List<String> lines = r.err().strip().lines().filter(l -> !l.contains("see '")).toList();
-            return lines.size() == 1 && lines.get(0).startsWith("retinaj: ")
-                    ? new Verdict(Outcome.CLEAN_ERROR, lines.get(0))
-                    : new Verdict(Outcome.TRACE, "not one line: " + r.err().strip());
-        }
         try {
+            if (r.code() != 0) {
+                return failed(c, r);
+            }
             return switch (c.kind()) {
                 case STATS -> stats(c, r.out());
                 case CONVERT -> convert(c, r.out());
                 case CONFIG_ROUNDTRIP -> roundTrip(c, r.out());
-                case CONFIG_INVALID, EVAL_INVALID -> new Verdict(Outcome.WRONG, "accepted: " + r.out().strip());
+                case TRAIN_SKIP -> RunJudge.trainSkip(c);
+                case PREDICT_SKIP -> RunJudge.predictSkip(c, r.out());
+                case CONFIG_INVALID, EVAL_INVALID, RUN_INVALID, DISK, INTERRUPT ->
+                        new Verdict(Outcome.WRONG, "accepted: " + r.out().strip());
             };
         } catch (IOException | RuntimeException e) {
             return new Verdict(Outcome.WRONG, "output unreadable: " + e);
         }
+    }
+
+    /** A non-zero exit: one "retinaj: " line (progress-bar lines aside) naming what it should; skips must not fail. */
+    private Verdict failed(FuzzCase c, CliRunner.Result r) throws IOException {
+        List<String> lines = r.err().strip().lines().filter(l -> !l.contains("see '"))
+                .filter(l -> !RunJudge.PROGRESS.matcher(l).find()).toList();
+        if (lines.size() != 1 || !lines.get(0).startsWith("retinaj: ")) {
+            return new Verdict(Outcome.TRACE, "not one line: " + r.err().strip());
+        }
+        String line = lines.get(0);
+        if (c.kind() == FuzzCase.Kind.TRAIN_SKIP || c.kind() == FuzzCase.Kind.PREDICT_SKIP) {
+            return new Verdict(Outcome.WRONG, "failed under data.on_bad_sample: skip: " + line);
+        }
+        if (c.named() != null && !line.contains(c.named())) {
+            return new Verdict(Outcome.WRONG, "does not name " + c.named() + ": " + line);
+        }
+        return c.kind() == FuzzCase.Kind.DISK ? RunJudge.leftBehind(c, line) : new Verdict(Outcome.CLEAN_ERROR, line);
     }
 
     private Verdict stats(FuzzCase c, String out) throws IOException {
