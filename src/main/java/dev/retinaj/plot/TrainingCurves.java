@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
@@ -53,8 +54,12 @@ public final class TrainingCurves {
             add(loss, LOSSES.get(i), losses.get(i), SeriesMarkers.NONE, Charts.SOLID);
         }
         addIfDrawn(panels, loss);
-        XYChart lr = panel("Learning rate", "lr", lastIter);
-        add(lr, "lr", series(train, "lr", 0), SeriesMarkers.NONE, Charts.SOLID);
+        double[][] lrs = series(train, "lr", 0);
+        int e = lrExponent(lrs[1]);
+        XYChart lr = panel("Learning rate", e == 0 ? "lr" : "lr (\u00d7 1e" + e + ")", lastIter);
+        double unit = Math.pow(10, e);
+        add(lr, "lr", new double[][] {lrs[0], Arrays.stream(lrs[1]).map(v -> v / unit).toArray()}, SeriesMarkers.NONE,
+                Charts.SOLID);
         addIfDrawn(panels, lr);
         XYChart val = panel("Validation", "AP", lastIter);
         val.getStyler().setYAxisMin(0.0);
@@ -73,6 +78,16 @@ public final class TrainingCurves {
         }
         addIfDrawn(panels, val);
         return panels.isEmpty() ? Charts.note("no metrics yet", WIDTH, 80) : Charts.stack(panels);
+    }
+
+    /**
+     * The power of ten the lr panel is drawn in (lr 1.5e-4 is drawn as 1.5 on an "lr (× 1e-4)" axis):
+     * XChart takes values whose sorted gaps agree within 0.0001 for equally spaced and ticks them at
+     * the data values themselves, so a short run's lr (0 to 1.56e-4) was ticked 3.38286e-5, 0.000101598 ...
+     */
+    static int lrExponent(double[] lr) {
+        double max = Arrays.stream(lr).map(Math::abs).max().orElse(0);
+        return max > 0 && max < 1 ? (int) Math.floor(Math.log10(max) + 1e-9) : 0;
     }
 
     /**

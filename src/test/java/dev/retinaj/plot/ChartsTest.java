@@ -50,6 +50,16 @@ class ChartsTest {
         assertFalse(TrainingCurves.logReadable(List.of()));
     }
 
+    @Test
+    void theLrPanelIsDrawnInItsPowerOfTen() {
+        assertEquals(-4, TrainingCurves.lrExponent(new double[] {0, 1.99e-5, 1.56e-4, 1.0e-4}));
+        assertEquals(-4, TrainingCurves.lrExponent(new double[] {9.3e-4}));
+        assertEquals(-3, TrainingCurves.lrExponent(new double[] {1e-3, 5e-4}));
+        assertEquals(-2, TrainingCurves.lrExponent(new double[] {0.02}));
+        assertEquals(0, TrainingCurves.lrExponent(new double[] {0, 0}));
+        assertEquals(0, TrainingCurves.lrExponent(new double[] {}));
+    }
+
     private static double[][] xy(double... y) {
         return new double[][] {new double[y.length], y};
     }
