@@ -28,7 +28,7 @@ for cols in 80 200; do
   done
   echo "=== tmux pane at $cols columns (last lines) ==="
   tmux capture-pane -p -J -t retinaj-check | grep -v '^$' | tail -n 12
-  # the bar redraws in place: one train line per phase (before and after the evaluation), none wider than the pane
+  # the bar redraws in place and log lines clear it first: the scrollback keeps only the finished bar, no wider than the pane
   bars="$(tmux capture-pane -p -S - -t retinaj-check | grep -c '^train \[' || true)"
   widest="$(tmux capture-pane -p -S - -t retinaj-check | grep '^train \[' | awk '{ if (length($0) > m) m = length($0) } END { print m }')"
   echo "=== $bars train bar line(s) in the scrollback, the longest $widest characters, at $cols columns ==="

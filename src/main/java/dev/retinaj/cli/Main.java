@@ -1,6 +1,7 @@
 package dev.retinaj.cli;
 
 import dev.retinaj.config.ConfigException;
+import dev.retinaj.util.ConsoleLog;
 import dev.retinaj.util.Interrupted;
 import dev.retinaj.util.Interrupts;
 import dev.retinaj.util.OutputFolder;
@@ -61,6 +62,7 @@ public final class Main implements Runnable {
     private static boolean signals;
 
     public static void main(String[] args) {
+        ConsoleLog.install(System.console() != null); // before anything logs: log lines clear the bar
         signals = Interrupts.install("starting retinaj"); // before parsing, which takes most of a second
         System.exit(run(args));
     }

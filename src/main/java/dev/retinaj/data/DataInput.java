@@ -116,10 +116,31 @@ public record DataInput(Format format, Path root, Path images, List<String> clas
             throw new UsageException(root + ": not found");
         }
         if (format == Format.VOC && !Files.isDirectory(root.resolve("Annotations"))) {
-            throw new UsageException(root + ": not a VOC20xx folder (no Annotations/ in it)");
+            throw new UsageException(root + ": not a VOC20xx folder (no Annotations/ in it)" + vocHint(root));
         }
         if (format == Format.YOLO && !Files.isRegularFile(yaml())) {
             throw new UsageException(root + ": no data.yaml there (give the data.yaml file for yolo)");
+        }
+    }
+
+    /**
+     * A config's data.root for voc is the VOCdevkit folder, {@code --root} / {@code --in} one VOC20xx
+     * folder inside it: given the former, name the latter.
+     */
+    static String vocHint(Path root) {
+        if (!Files.isDirectory(root)) {
+            return "";
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            List<String> years = s.filter(p -> Files.isDirectory(p.resolve("Annotations")))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+            if (years.isEmpty()) {
+                return "";
+            }
+            String all = years.size() > 1 ? " (it holds " + String.join(", ", years) + ")" : "";
+            return "; give one of the VOC folders in it, e.g. " + root.resolve(years.get(0)) + all;
+        } catch (java.io.IOException e) {
+            return "";
         }
     }
 

@@ -7,8 +7,12 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -93,20 +97,23 @@ public final class Charts {
         return v -> Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%,d", Math.round(v)) : "";
     }
 
-    /** A round number as short as it can be: 0.5, 0.25, 2e-04, 1,000. */
+    /**
+     * A tick value as short as it can be without changing it: 0.5, 0.25, 0.00015, 2.5e-5, 1,000.
+     * Six significant digits drop floating-point noise (1.2500000000000002e-4) but never a digit of
+     * a real tick: four decimals made 1.25e-4 and 1.5e-4 "0.0001" and "0.0002", mislabelling the lr axis.
+     */
     public static String tick(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : Double.toString(v);
+        }
+        BigDecimal d = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
         double a = Math.abs(v);
-        if (a == 0) {
-            return "0";
-        }
         if (a < 1e-4 || a >= 1e6) {
-            return String.format(Locale.ROOT, "%.0e", v).replace("e-0", "e-").replace("e+0", "e");
+            int exponent = d.precision() - d.scale() - 1;
+            return d.movePointLeft(exponent).stripTrailingZeros().toPlainString() + "e" + exponent;
         }
-        if (a >= 1000) {
-            return String.format(Locale.ROOT, "%,.0f", v);
-        }
-        String s = String.format(Locale.ROOT, "%.4f", v);
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        DecimalFormat plain = new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return plain.format(d);
     }
 
     public static BufferedImage image(Chart<?, ?> chart) {

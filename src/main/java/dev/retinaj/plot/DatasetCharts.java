@@ -1,6 +1,7 @@
 package dev.retinaj.plot;
 
 import dev.retinaj.data.DatasetStats;
+import dev.retinaj.draw.ClassPalette;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,13 +31,19 @@ public final class DatasetCharts {
         if (names.isEmpty()) {
             return Charts.note("no classes", 640, 80);
         }
-        c.addSeries("boxes", names, counts);
+        // one series per class, empty (null) at the other classes, stacked: each bar in its class's box colour
+        c.getStyler().setStacked(true);
+        for (int i = 0; i < names.size(); i++) {
+            List<Integer> only = new ArrayList<>(java.util.Collections.nCopies(names.size(), (Integer) null));
+            only.set(i, counts.get(i));
+            c.addSeries(names.get(i), names, only).setFillColor(ClassPalette.color(i));
+        }
         return Charts.image(c);
     }
 
     public static BufferedImage sizes(DatasetStats stats) {
         CategoryChart c = bars("Box size: square root of area in pixels (COCO small < 32 <= medium < 96 <= large)",
-                "box size (px)", "boxes", 860);
+                "box size (px)", "boxes", 960);
         List<String> bins = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         int[] h = stats.sizeHistogram();

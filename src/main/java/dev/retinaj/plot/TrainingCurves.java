@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
@@ -17,8 +18,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * {@code curves.png} from {@code metrics.jsonl}: three panels sharing the iteration axis — loss
- * components (log scale), learning rate, and validation metrics (COCO AP, AP50, AP75 solid, VOC mAP
- * dashed with its own markers, so AP50 and mAP stay visible where they coincide).
+ * components (log scale once they span two powers of ten, else linear), learning rate, and validation
+ * metrics (COCO AP, AP50, AP75 solid, VOC mAP dashed with its own markers, so AP50 and mAP stay
+ * visible where they coincide).
  */
 public final class TrainingCurves {
     public static final List<String> LOSSES = List.of("loss", "loss_cls", "loss_box");
@@ -40,16 +42,24 @@ public final class TrainingCurves {
         List<JsonNode> evals = rows.stream().filter(r -> r.path("eval").asBoolean(false)).toList();
         List<BufferedImage> panels = new ArrayList<>();
         double lastIter = rows.stream().mapToDouble(r -> r.path("iter").asDouble(0)).max().orElse(1);
-        XYChart loss = panel("Training loss", "loss (log)", lastIter);
-        loss.getStyler().setYAxisLogarithmic(true);
-        // XChart places a formatted axis's ticks linearly, so a log axis labelled 2, 4, 6, 8 put 1.7 near "4"
-        loss.getStyler().setyAxisTickLabelsFormattingFunction(null);
-        for (String k : LOSSES) {
-            add(loss, k, series(train, k, Double.MIN_VALUE), SeriesMarkers.NONE, Charts.SOLID);
+        List<double[][]> losses = LOSSES.stream().map(k -> series(train, k, Double.MIN_VALUE)).toList();
+        boolean log = logReadable(losses);
+        XYChart loss = panel("Training loss", log ? "loss (log)" : "loss", lastIter);
+        if (log) {
+            loss.getStyler().setYAxisLogarithmic(true);
+            // XChart places a formatted axis's ticks linearly, so a log axis labelled 2, 4, 6, 8 put 1.7 near "4"
+            loss.getStyler().setyAxisTickLabelsFormattingFunction(null);
+        }
+        for (int i = 0; i < LOSSES.size(); i++) {
+            add(loss, LOSSES.get(i), losses.get(i), SeriesMarkers.NONE, Charts.SOLID);
         }
         addIfDrawn(panels, loss);
-        XYChart lr = panel("Learning rate", "lr", lastIter);
-        add(lr, "lr", series(train, "lr", 0), SeriesMarkers.NONE, Charts.SOLID);
+        double[][] lrs = series(train, "lr", 0);
+        int e = lrExponent(lrs[1]);
+        XYChart lr = panel("Learning rate", e == 0 ? "lr" : "lr (\u00d7 1e" + e + ")", lastIter);
+        double unit = Math.pow(10, e);
+        add(lr, "lr", new double[][] {lrs[0], Arrays.stream(lrs[1]).map(v -> v / unit).toArray()}, SeriesMarkers.NONE,
+                Charts.SOLID);
         addIfDrawn(panels, lr);
         XYChart val = panel("Validation", "AP", lastIter);
         val.getStyler().setYAxisMin(0.0);
@@ -68,6 +78,32 @@ public final class TrainingCurves {
         }
         addIfDrawn(panels, val);
         return panels.isEmpty() ? Charts.note("no metrics yet", WIDTH, 80) : Charts.stack(panels);
+    }
+
+    /**
+     * The power of ten the lr panel is drawn in (lr 1.5e-4 is drawn as 1.5 on an "lr (× 1e-4)" axis):
+     * XChart takes values whose sorted gaps agree within 0.0001 for equally spaced and ticks them at
+     * the data values themselves, so a short run's lr (0 to 1.56e-4) was ticked 3.38286e-5, 0.000101598 ...
+     */
+    static int lrExponent(double[] lr) {
+        double max = Arrays.stream(lr).map(Math::abs).max().orElse(0);
+        return max > 0 && max < 1 ? (int) Math.floor(Math.log10(max) + 1e-9) : 0;
+    }
+
+    /**
+     * Whether the loss panel gets a log axis: only when the values span two powers of ten. XChart
+     * labels a log axis at powers of ten alone, so losses from 1.7 to 0.28 showed the single label "1".
+     */
+    static boolean logReadable(List<double[][]> series) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double[][] xy : series) {
+            for (double v : xy[1]) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        return max > 0 && Math.floor(Math.log10(max) + 1e-9) - Math.ceil(Math.log10(min) - 1e-9) >= 1;
     }
 
     private static void addIfDrawn(List<BufferedImage> panels, XYChart c) {

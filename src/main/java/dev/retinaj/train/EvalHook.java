@@ -93,8 +93,10 @@ final class EvalHook implements TrainHook {
         }
         o.write(s.run().eval());
         if (last) {
-            for (Metrics m : o.metrics().values()) {
-                System.out.println(m.toTable());
+            for (Map.Entry<String, Metrics> m : o.metrics().entrySet()) {
+                // logged, not printed, so that train.log keeps the per-class tables too
+                String table = m.getValue().toTable().stripTrailing();
+                LOG.info("final evaluation ({}) at iteration {}:\n{}", m.getKey(), iter, table);
             }
         }
         s.lastClasses(o.classes());

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 final class ProgressHook implements TrainHook {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressHook.class);
     private ProgressBar bar;
+    private boolean closed;
 
     @Override
     public void beforeTrain(TrainState s) {
@@ -23,6 +24,11 @@ final class ProgressHook implements TrainHook {
         String losses = String.format(Locale.ROOT, "loss %.4f cls %.4f box %.4f lr %.2g", l.total(), l.cls(), l.box(),
                 s.step().lr());
         bar.step(1, losses);
+        if (s.lastIteration()) {
+            // the finished bar stays above the last evaluation and the summary rather than after them
+            bar.close();
+            closed = true;
+        }
         if (s.iteration() % s.cfg().train().logPeriod() == 0 || s.lastIteration()) {
             LOG.info("iteration {}/{}: {}, {}", s.iteration(), s.maxIters(), losses, bar.timing());
         }
@@ -30,7 +36,7 @@ final class ProgressHook implements TrainHook {
 
     @Override
     public void close() {
-        if (bar != null) {
+        if (bar != null && !closed) {
             bar.close();
         }
     }

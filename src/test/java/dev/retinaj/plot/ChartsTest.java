@@ -1,6 +1,7 @@
 package dev.retinaj.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,10 +23,45 @@ class ChartsTest {
         assertEquals("1,500", Charts.tick(1500));
         assertEquals("0", Charts.tick(0));
         assertEquals("-3", Charts.tick(-3));
+        // the lr axis of a 60-iteration run ticks every 2.5e-5: each label its own value
+        assertEquals("2.5e-5", Charts.tick(2.5e-5));
+        assertEquals("0.000125", Charts.tick(1.25e-4));
+        assertEquals("0.00015", Charts.tick(1.5e-4));
+        assertEquals("0.000175", Charts.tick(1.75e-4));
+        // floating-point noise of a tick step is dropped
+        assertEquals("0.000125", Charts.tick(1.2500000000000002e-4));
+        assertEquals("0.3", Charts.tick(0.1 + 0.2));
+        assertEquals("1,234.5", Charts.tick(1234.5));
+        assertEquals("1.5e6", Charts.tick(1.5e6));
         // iteration axes: no label at fractional positions
         assertEquals("", Charts.integerTicks().apply(8.8));
         assertEquals("16", Charts.integerTicks().apply(16.0));
         assertEquals("1,200", Charts.integerTicks().apply(1200.0));
+    }
+
+    @Test
+    void theLossAxisIsLogOnlyWhenTwoPowersOfTenAreInRange() {
+        // 1.7 down to 0.28 holds one power of ten (1): a log axis would label only "1"
+        assertFalse(TrainingCurves.logReadable(List.<double[][]>of(xy(1.7, 0.9, 0.28))));
+        // 2 down to 0.05 holds 1 and 0.1
+        assertTrue(TrainingCurves.logReadable(List.<double[][]>of(xy(2.0, 0.5), xy(0.3, 0.05))));
+        assertTrue(TrainingCurves.logReadable(List.<double[][]>of(xy(1.0, 0.1))));
+        assertFalse(TrainingCurves.logReadable(List.<double[][]>of(xy(0.99, 0.1))));
+        assertFalse(TrainingCurves.logReadable(List.of()));
+    }
+
+    @Test
+    void theLrPanelIsDrawnInItsPowerOfTen() {
+        assertEquals(-4, TrainingCurves.lrExponent(new double[] {0, 1.99e-5, 1.56e-4, 1.0e-4}));
+        assertEquals(-4, TrainingCurves.lrExponent(new double[] {9.3e-4}));
+        assertEquals(-3, TrainingCurves.lrExponent(new double[] {1e-3, 5e-4}));
+        assertEquals(-2, TrainingCurves.lrExponent(new double[] {0.02}));
+        assertEquals(0, TrainingCurves.lrExponent(new double[] {0, 0}));
+        assertEquals(0, TrainingCurves.lrExponent(new double[] {}));
+    }
+
+    private static double[][] xy(double... y) {
+        return new double[][] {new double[y.length], y};
     }
 
     static List<JsonNode> rows() throws Exception {
