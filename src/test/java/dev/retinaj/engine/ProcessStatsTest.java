@@ -29,5 +29,8 @@ class ProcessStatsTest {
         assertEquals("glibc defaults", Allocator.describe(Map.of("PATH", "/bin")));
         assertEquals("glibc MALLOC_MMAP_MAX_=0 MALLOC_ARENA_MAX=2",
                 Allocator.describe(Map.of("MALLOC_ARENA_MAX", "2", "MALLOC_MMAP_MAX_", "0")));
+        assertEquals("glibc MALLOC_MMAP_MAX_=0; libtorch THP_MEM_ALLOC_ENABLE=1",
+                Allocator.describe(Map.of("THP_MEM_ALLOC_ENABLE", "1", "MALLOC_MMAP_MAX_", "0")));
+        assertEquals("glibc defaults", Allocator.describe(Map.of("THP_MEM_ALLOC_ENABLE", "")));
     }
 }
