@@ -1,11 +1,8 @@
 #!/usr/bin/python3
 """Writes src/main/resources/retinaj/torchscript/*.pt, the one-line TorchScript modules RetinaJ runs for
-ops DJL 0.35's PyTorch bridge lacks:
-- to_{bf16,fp16,fp32}.pt cast tensors under mixed precision: the bridge has no type code for bfloat16, and
-  its own cast (NDArray.toType) is not recorded by autograd; a scripted x.to(dtype) is both;
-- relu_.pt is the in-place ReLU (torch.relu_), which the bridge does not offer: it writes over its input
-  instead of a freshly allocated array, as torchvision's ReLU(inplace=True) does.
-The files hold code only (no weights), about 1.5 KB each.
+ops DJL 0.35's PyTorch bridge lacks: to_{bf16,fp16,fp32}.pt cast tensors under mixed precision (the
+bridge has no type code for bfloat16, and its own cast, NDArray.toType, is not recorded by autograd; a
+scripted x.to(dtype) is both). The files hold code only (no weights), about 1.5 KB each.
 
     /usr/bin/python3 scripts/make_torchscript_modules.py   # Debian's python3-torch
 """
@@ -27,10 +24,5 @@ class ToFp32(torch.nn.Module):
         return x.to(torch.float32)
 
 
-class ReluInPlace(torch.nn.Module):
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return torch.relu_(x)
-
-
-for name, module in (("to_bf16", ToBf16()), ("to_fp16", ToFp16()), ("to_fp32", ToFp32()), ("relu_", ReluInPlace())):
+for name, module in (("to_bf16", ToBf16()), ("to_fp16", ToFp16()), ("to_fp32", ToFp32())):
     torch.jit.script(module).save(f"src/main/resources/retinaj/torchscript/{name}.pt")
