@@ -58,7 +58,11 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 boolean cuda = !"cpu".equals(cfg.device()) && ai.djl.engine.Engine.getInstance().getGpuCount() > 0;
                 runner.addHook(new ProfilerHook(timing.warmup + 1, timing.total(), profile, cuda));
             }
-            runner.run();
+            try {
+                runner.run();
+            } catch (dev.retinaj.train.TrainingInterrupted e) {
+                throw new dev.retinaj.util.Interrupted(interruptedMessage(e.getMessage()));
+            }
             ProcessStats used = ProcessStats.read().since(before);
             List<JsonNode> rows = JsonLines.read(tmp.resolve("run").resolve("metrics.jsonl"));
             Spread sec = Spread.of(column(rows, "sec_per_iter"));
@@ -112,5 +116,12 @@ public final class BenchTrainCommand implements Callable<Integer> {
     private double[] column(List<JsonNode> rows, String key) {
         return rows.stream().filter(r -> r.has(key) && r.get("iter").asLong() > timing.warmup)
                 .mapToDouble(r -> r.get(key).asDouble()).toArray();
+    }
+
+    /** The train loop's "SIGINT: stopped at iteration N with a checkpoint; resume with ..." for a benchmark, whose run is deleted. */
+    static String interruptedMessage(String trainMessage) {
+        int cut = trainMessage.indexOf(" with a checkpoint");
+        return "bench train: " + (cut < 0 ? trainMessage : trainMessage.substring(0, cut))
+                + "; its temporary run is deleted, nothing to resume";
     }
 }
