@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /** Copies the annotation fixtures (exact upstream formats) to a temp dir and adds tiny images. */
@@ -19,18 +18,7 @@ final class DataFixtures {
     static Path copy(String name, Path dir) {
         try {
             Path src = Path.of(DataFixtures.class.getResource("/data/" + name).toURI());
-            Path dst = dir.resolve(name);
-            try (Stream<Path> s = Files.walk(src)) {
-                for (Path p : s.toList()) {
-                    Path t = dst.resolve(src.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(t);
-                    } else {
-                        Files.copy(p, t);
-                    }
-                }
-            }
-            return dst;
+            return dev.retinaj.TestFiles.copyTree(src, dir.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * What the train, predict, disk and interrupt families share: a small shapes set (8 train, 2 val
@@ -45,19 +44,11 @@ final class FuzzRuns {
     }
 
     static Path copyTree(Path from, Path to) {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
+        try {
+            return dev.retinaj.TestFiles.copyTree(from, to);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return to;
     }
 
     /** The --set options of a tiny run on the set at {@code root}, then {@code extra}. */
@@ -162,7 +153,7 @@ final class FuzzRuns {
 
     private static boolean apply(Lock how, Path p, boolean on) {
         if (how == Lock.CHATTR) {
-            return chattr(on ? "+i" : "-i", p);
+            return dev.retinaj.TestFiles.chattr(on ? "+i" : "-i", p);
         }
         if (how == Lock.NONE) {
             return false;
@@ -173,19 +164,6 @@ final class FuzzRuns {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? dir : file));
             return true;
         } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    private static boolean chattr(String flag, Path p) {
-        try {
-            Process c = new ProcessBuilder("chattr", flag, p.toString()).redirectErrorStream(true).start();
-            c.getInputStream().readAllBytes();
-            return c.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -113,7 +113,7 @@ class DiskFaultsTest {
             args.add(s);
         }
         assertEquals(0, CliRunner.run(args.toArray(String[]::new)).code());
-        assumeTrue(chattr("+i", run), "chattr +i is not available here");
+        assumeTrue(dev.retinaj.TestFiles.chattr("+i", run), "chattr +i is not available here");
         try {
             CliRunner.Result r = CliRunner.run("train", "--resume", run.toString());
             assertEquals(1, r.code(), r.err());
@@ -122,16 +122,7 @@ class DiskFaultsTest {
             assertTrue(err.contains(run.toString()) && err.contains("cannot be written"), err);
             assertFalse(err.contains("Exception") || err.contains("ManagerFactory"), err);
         } finally {
-            chattr("-i", run);
-        }
-    }
-
-    private static boolean chattr(String flag, Path p) throws Exception {
-        try {
-            Process c = new ProcessBuilder("chattr", flag, p.toString()).redirectErrorStream(true).start();
-            return c.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
+            dev.retinaj.TestFiles.chattr("-i", run);
         }
     }
 
@@ -147,15 +138,6 @@ class DiskFaultsTest {
 
     static void copyTree(Path from, Path to) throws IOException {
         FileTrees.deleteTree(to);
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        dev.retinaj.TestFiles.copyTree(from, to);
     }
 }
