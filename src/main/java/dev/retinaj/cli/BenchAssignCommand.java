@@ -10,7 +10,6 @@ import ai.djl.training.GradientCollector;
 import dev.retinaj.anchors.Targets;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
-import dev.retinaj.engine.PrecisionSupport;
 import dev.retinaj.util.Spread;
 import dev.retinaj.util.UsageException;
 import dev.retinaj.infer.Detector;
@@ -73,8 +72,9 @@ public final class BenchAssignCommand implements Runnable {
         }
         RetinaConfig asked = config.load();
         Engine engine = EngineSetup.start(timing.engineThreads(asked));
-        Device device = EngineSetup.resolve(asked.device(), asked.precision(), engine).get(0);
-        RetinaConfig cfg = PrecisionSupport.concrete(asked, List.of(device));
+        EngineSetup.Placement placed = EngineSetup.place(asked.device(), asked, engine);
+        Device device = placed.device();
+        RetinaConfig cfg = placed.cfg();
         int div = cfg.data().sizeDivisibility();
         int padH = (height + div - 1) / div * div;
         int padW = (width + div - 1) / div * div;

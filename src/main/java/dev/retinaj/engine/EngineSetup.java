@@ -3,6 +3,7 @@ package dev.retinaj.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.util.cuda.CudaUtils;
+import dev.retinaj.config.RetinaConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,11 +74,22 @@ public final class EngineSetup {
         return List.copyOf(out);
     }
 
-    /** {@link #resolve} the config's devices, failing in one line if one of them lacks the config's precision. */
-    public static List<Device> resolve(String spec, dev.retinaj.config.Precision precision, Engine engine) {
+    /** Where a run computes: its devices, and its config with the precision made concrete for them. */
+    public record Placement(List<Device> devices, RetinaConfig cfg) {
+        /** The first device (the one of a single-device command). */
+        public Device device() {
+            return devices.get(0);
+        }
+    }
+
+    /**
+     * {@link #resolve}s the devices of {@code spec} for {@code asked}, failing in one line if one of them
+     * lacks its precision, and makes {@code precision: auto} concrete for them.
+     */
+    public static Placement place(String spec, RetinaConfig asked, Engine engine) {
         List<Device> devices = resolve(spec, engine);
-        PrecisionSupport.require(precision, devices);
-        return devices;
+        PrecisionSupport.require(asked.precision(), devices);
+        return new Placement(devices, PrecisionSupport.concrete(asked, devices));
     }
 
     /** CUDA driver version as DJL reports it, or null without CUDA. */

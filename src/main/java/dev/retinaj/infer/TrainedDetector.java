@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
-import dev.retinaj.engine.PrecisionSupport;
 import dev.retinaj.model.RetinaNet;
 import dev.retinaj.util.Interrupts;
 import java.nio.file.Path;
@@ -34,8 +33,9 @@ public final class TrainedDetector implements AutoCloseable {
     public static TrainedDetector load(RetinaConfig asked, Path weights, Supplier<ClassMap> fallback) {
         Interrupts.phase("starting the engine");
         Engine engine = EngineSetup.start(asked.threads());
-        Device device = EngineSetup.resolve(asked.device(), asked.precision(), engine).get(0);
-        RetinaConfig cfg = PrecisionSupport.concrete(asked, List.of(device));
+        EngineSetup.Placement placed = EngineSetup.place(asked.device(), asked, engine);
+        Device device = placed.device();
+        RetinaConfig cfg = placed.cfg();
         Interrupts.phase("loading the model");
         WeightsSource src = WeightsSource.resolve(weights);
         ClassMap classes = src.runDir() == null ? null : ClassMap.read(src.runDir());

@@ -9,7 +9,6 @@ import ai.djl.repository.zoo.Criteria;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
-import dev.retinaj.engine.PrecisionSupport;
 import dev.retinaj.infer.ClassMap;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.infer.RetinaNetTranslator;
@@ -60,8 +59,9 @@ public final class RetinaJModels {
         if (o != null && o.precision() != null) {
             cfg = ConfigLoader.load(runDir.resolve("config.yaml"), List.of("precision=" + o.precision().key()));
         }
-        Device device = EngineSetup.resolve(deviceKey, cfg.precision(), EngineSetup.start(cfg.threads())).get(0);
-        cfg = PrecisionSupport.concrete(cfg, List.of(device));
+        EngineSetup.Placement placed = EngineSetup.place(deviceKey, cfg, EngineSetup.start(cfg.threads()));
+        Device device = placed.device();
+        cfg = placed.cfg();
         Detector detector = Detector.create(cfg, classes.size());
         detector.net().cacheWeightsForInference(true); // filled by the first detection, after the weights load
         RetinaNetTranslator translator = new RetinaNetTranslator(detector, classes);

@@ -21,7 +21,6 @@ import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.LoadReport;
 import dev.retinaj.data.RepeatFactorOrder;
 import dev.retinaj.engine.EngineSetup;
-import dev.retinaj.engine.PrecisionSupport;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.model.ModelWeights;
 import dev.retinaj.model.TorchvisionNames;
@@ -100,9 +99,10 @@ public final class TrainRunner {
     private RunResult train() throws IOException {
         long started = System.nanoTime();
         Engine engine = EngineSetup.start(cfg.threads());
-        List<Device> devices = EngineSetup.resolve(cfg.device(), cfg.precision(), engine);
         RetinaConfig asked = cfg;
-        cfg = PrecisionSupport.concrete(cfg, devices);
+        EngineSetup.Placement placed = EngineSetup.place(cfg.device(), cfg, engine);
+        List<Device> devices = placed.devices();
+        cfg = placed.cfg();
         Interrupts.phase("loading data");
         LOG.info("engine {} {} on {}, precision {}{}", engine.getEngineName(), engine.getVersion(), devices,
                 cfg.precision().key(), asked.precision() == cfg.precision() ? "" : " (auto)");

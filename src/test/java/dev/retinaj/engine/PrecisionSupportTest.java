@@ -74,4 +74,19 @@ class PrecisionSupportTest {
         assertEquals(cfg.model(), c.model());
         assertEquals(cfg.train(), c.train());
     }
+
+    @Test
+    void placingARunResolvesItsDevicesAndMakesAutoConcrete() {
+        dev.retinaj.config.RetinaConfig cfg = dev.retinaj.config.ConfigLoader.load(
+                Path.of("configs/shapes_r18_fpn_demo.yaml"), List.of("precision=auto"));
+        EngineSetup.Placement placed = EngineSetup.place("cpu", cfg, ai.djl.engine.Engine.getEngine(EngineSetup.ENGINE));
+        assertEquals(List.of(Device.cpu()), placed.devices());
+        assertEquals(Device.cpu(), placed.device());
+        assertEquals(PrecisionSupport.concrete(Precision.AUTO, List.of(Device.cpu())), placed.cfg().precision());
+        assertEquals(cfg.withPrecision(placed.cfg().precision()), placed.cfg());
+        if (PrecisionSupport.lack(Precision.FP16, Device.cpu()) != null) {
+            assertThrows(DeviceUnavailable.class, () -> EngineSetup.place("cpu", cfg.withPrecision(Precision.FP16),
+                    ai.djl.engine.Engine.getEngine(EngineSetup.ENGINE)));
+        }
+    }
 }
