@@ -1,5 +1,6 @@
 package dev.retinaj.anchors;
 
+import static dev.retinaj.FloatAsserts.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,16 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 class BoxCoderTest {
-
-    /** |a − b| ≤ tol · max(1, |b|) everywhere. */
-    static void assertClose(float[] expected, float[] actual, double tol) {
-        assertEquals(expected.length, actual.length);
-        for (int i = 0; i < expected.length; i++) {
-            double scale = Math.max(1, Math.abs(expected[i]));
-            assertTrue(Math.abs(expected[i] - actual[i]) <= tol * scale,
-                    "at " + i + ": expected " + expected[i] + ", got " + actual[i]);
-        }
-    }
 
     @Test
     void encodeAndDecodeMatchTorchvision() {

@@ -1,5 +1,6 @@
 package dev.retinaj.model;
 
+import static dev.retinaj.FloatAsserts.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,7 +40,7 @@ class InferenceWeightCacheTest {
                 float[][] first = outputs(net, ps, x);
                 float[][] second = outputs(net, ps, x);
                 for (int i = 0; i < 2; i++) {
-                    assertArrayEquals(plain[i], first[i], 1e-4f, norm + " output " + i);
+                    assertClose(plain[i], first[i], 1e-4, norm + " output " + i);
                     assertArrayEquals(first[i], second[i], 0f, norm + ": the cache gives the same on each call");
                 }
                 assertArrayEquals(weightsBefore, firstConvWeight(net).toFloatArray(), 0f, "parameters untouched");
