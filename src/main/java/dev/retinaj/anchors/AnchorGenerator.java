@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.retinaj.config.ModelConfig;
+import dev.retinaj.engine.HostArrays;
+import dev.retinaj.engine.Scalars;
 import dev.retinaj.model.LevelShape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +86,7 @@ public final class AnchorGenerator {
                 cache.put(key, host);
             }
         }
-        return m.create(host, new Shape(host.length / 4, 4));
+        return HostArrays.of(m, host, new Shape(host.length / 4, 4));
     }
 
     private float[] generate(NDManager m, List<LevelShape> levels) {
@@ -92,9 +94,9 @@ public final class AnchorGenerator {
             NDList perLevel = new NDList();
             for (int l = 0; l < levels.size(); l++) {
                 LevelShape s = levels.get(l);
-                NDArray base = sub.create(baseAnchors.get(l), new Shape(perLocation, 4));
-                NDArray xs = sub.arange(0, s.width(), 1, DataType.FLOAT32).mul(s.stride());
-                NDArray ys = sub.arange(0, s.height(), 1, DataType.FLOAT32).mul(s.stride());
+                NDArray base = HostArrays.of(sub, baseAnchors.get(l), new Shape(perLocation, 4));
+                NDArray xs = Scalars.mul(sub.arange(0, s.width(), 1, DataType.FLOAT32), s.stride());
+                NDArray ys = Scalars.mul(sub.arange(0, s.height(), 1, DataType.FLOAT32), s.stride());
                 NDArray sx = xs.expandDims(0).broadcast(s.height(), s.width()).flatten();
                 NDArray sy = ys.expandDims(1).broadcast(s.height(), s.width()).flatten();
                 NDArray shifts = NDArrays.stack(new NDList(sx, sy, sx, sy), 1); // [HW, 4]

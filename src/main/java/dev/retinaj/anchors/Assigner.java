@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.retinaj.config.AssignerConfig;
+import dev.retinaj.engine.HostArrays;
+import dev.retinaj.engine.Scalars;
 
 /**
  * Anchor-to-GT matching (torchvision's Matcher, batched): for each anchor the GT of highest IoU;
@@ -78,7 +80,7 @@ public final class Assigner {
         NDArray crowdIoa = null;
         if (crowd.any().getBoolean()) {
             NDArray ioa = inter.div(anchorArea);
-            NDArray zero = ioa.getManager().create(0f).toDevice(ioa.getDevice(), false);
+            NDArray zero = HostArrays.scalar(ioa.getManager(), 0f).toDevice(ioa.getDevice(), false);
             crowdIoa = TensorOps.where(crowd.expandDims(1), ioa, zero).max(new int[] {2}); // [B, A]
             ioa.close();
         }
@@ -92,12 +94,12 @@ public final class Assigner {
         NDArray bestGt = quality.argMax(2);          // [B, A] int64, first GT among ties
         NDArray minusOne = bestGt.onesLike().neg();
         NDArray matches = TensorOps.where(best.lt((float) cfg.bgIou()), minusOne,
-                TensorOps.where(best.lt((float) cfg.fgIou()), minusOne.mul(2), bestGt));
+                TensorOps.where(best.lt((float) cfg.fgIou()), Scalars.mul(minusOne, 2), bestGt));
 
         if (cfg.lowQualityMatches()) {
             NDArray bestPerGt = quality.max(new int[] {1}, true); // [B, 1, G]
             // a GT whose best IoU is 0 (or a padding row) gets an unreachable best value of 2
-            NDArray two = bestPerGt.getManager().create(2f).toDevice(bestPerGt.getDevice(), false);
+            NDArray two = HostArrays.scalar(bestPerGt.getManager(), 2f).toDevice(bestPerGt.getDevice(), false);
             NDArray reachable = TensorOps.where(bestPerGt.gt(0f), bestPerGt, two);
             NDArray someGtsBest = quality.eq(reachable).sum(new int[] {2}).gt(0);
             matches = TensorOps.where(someGtsBest, bestGt, matches);
@@ -105,7 +107,7 @@ public final class Assigner {
         quality.close();
         if (crowdIoa != null) {
             NDArray overCrowd = crowdIoa.gte((float) cfg.bgIou()).logicalAnd(matches.lt(0L));
-            matches = TensorOps.where(overCrowd, minusOne.mul(2), matches);
+            matches = TensorOps.where(overCrowd, Scalars.mul(minusOne, 2), matches);
         }
 
         NDArray fg = matches.gte(0L);

@@ -1,6 +1,7 @@
 package dev.retinaj.anchors;
 
 import ai.djl.ndarray.NDArray;
+import dev.retinaj.engine.Scalars;
 
 /** Pairwise box overlaps for (x1, y1, x2, y2) boxes; leading dimensions broadcast. */
 public final class BoxIou {
@@ -10,7 +11,7 @@ public final class BoxIou {
     public static NDArray iou(NDArray a, NDArray b) {
         NDArray inter = intersection(a, b);
         NDArray union = area(a).expandDims(-1).add(area(b).expandDims(-2)).sub(inter);
-        return inter.div(union.maximum(1e-12f));
+        return inter.div(Scalars.maximum(union, 1e-12f));
     }
 
     /** Intersection areas of a [..., N, 4] and b [..., M, 4] → [..., N, M]. */
@@ -29,7 +30,7 @@ public final class BoxIou {
         NDArray lo = coord(a, axis).expandDims(-1).maximum(coord(b, axis).expandDims(-2));
         NDArray d = hi.subi(lo);
         lo.close();
-        NDArray clamped = d.maximum(0f);
+        NDArray clamped = Scalars.maximum(d, 0f);
         d.close();
         return clamped;
     }

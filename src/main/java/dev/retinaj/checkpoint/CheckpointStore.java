@@ -1,12 +1,13 @@
 package dev.retinaj.checkpoint;
 
-import dev.retinaj.util.AtomicFile;
-import dev.retinaj.util.BadFileException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.retinaj.engine.HostArrays;
 import dev.retinaj.model.ModelWeights;
+import dev.retinaj.util.AtomicFile;
+import dev.retinaj.util.BadFileException;
 import dev.retinaj.util.FileTrees;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -205,7 +206,7 @@ public final class CheckpointStore {
     /** The momentum buffers of a checkpoint, named by parameter, on {@code manager}. */
     public static NDList loadOptimizer(Path checkpoint, NDManager manager) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(checkpoint.resolve(OPTIMIZER)))) {
-            return NDList.decode(manager, in);
+            return HostArrays.decode(manager, in);
         } catch (IOException e) {
             throw new BadFileException(checkpoint + ": cannot read optimizer state: " + e.getMessage());
         }

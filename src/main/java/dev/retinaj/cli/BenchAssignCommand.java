@@ -10,20 +10,21 @@ import ai.djl.training.GradientCollector;
 import dev.retinaj.anchors.Targets;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.engine.EngineSetup;
-import dev.retinaj.util.Spread;
-import dev.retinaj.util.UsageException;
+import dev.retinaj.engine.HostArrays;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.loss.LossOutput;
 import dev.retinaj.model.HeadOutputs;
 import dev.retinaj.model.LevelShape;
+import dev.retinaj.util.Spread;
+import dev.retinaj.util.UsageException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Random;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code retinaj bench assign}: anchor assignment plus loss forward and backward (through leaf
@@ -125,8 +126,8 @@ public final class BenchAssignCommand implements Runnable {
             deltas.setRequiresGradient(true);
             for (int it = 0; it < warmup + iters; it++) {
                 try (NDManager step = m.newSubManager()) {
-                    NDArray boxes = step.create(randomBoxes(rnd, batch * gt, width, height), new Shape(batch, gt, 4));
-                    NDArray labels = step.create(rnd.ints(batch * gt, 0, classes).toArray(), new Shape(batch, gt));
+                    NDArray boxes = HostArrays.of(step, randomBoxes(rnd, batch * gt, width, height), new Shape(batch, gt, 4));
+                    NDArray labels = HostArrays.of(step, rnd.ints(batch * gt, 0, classes).toArray(), new Shape(batch, gt));
                     NDArray ignore = step.zeros(new Shape(batch, gt), DataType.BOOLEAN);
                     long c0 = os.getProcessCpuTime();
                     long t0 = System.nanoTime();

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.retinaj.engine.HostArrays;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
@@ -56,14 +57,14 @@ public record HostBatch(float[] images, int batchSize, int height, int width, fl
 
     /** Copies the batch into NDArrays on {@code manager}'s device. */
     public DeviceBatch toDevice(NDManager manager) {
-        NDArray img = manager.create(FloatBuffer.wrap(images), new Shape(batchSize, 3, height, width));
-        NDArray bx = manager.create(FloatBuffer.wrap(boxes), new Shape(batchSize, maxBoxes, 4));
-        NDArray lb = manager.create(IntBuffer.wrap(labels), new Shape(batchSize, maxBoxes));
+        NDArray img = HostArrays.of(manager, FloatBuffer.wrap(images), new Shape(batchSize, 3, height, width));
+        NDArray bx = HostArrays.of(manager, FloatBuffer.wrap(boxes), new Shape(batchSize, maxBoxes, 4));
+        NDArray lb = HostArrays.of(manager, IntBuffer.wrap(labels), new Shape(batchSize, maxBoxes));
         byte[] ig = new byte[ignore.length];
         for (int i = 0; i < ig.length; i++) {
             ig[i] = (byte) (ignore[i] ? 1 : 0);
         }
-        NDArray ign = manager.create(ByteBuffer.wrap(ig), new Shape(batchSize, maxBoxes), DataType.BOOLEAN);
+        NDArray ign = HostArrays.of(manager, ByteBuffer.wrap(ig), new Shape(batchSize, maxBoxes), DataType.BOOLEAN);
         return new DeviceBatch(img, bx, lb, ign, infos);
     }
 

@@ -11,6 +11,7 @@ import dev.retinaj.anchors.Targets;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.DeviceBatch;
 import dev.retinaj.data.HostBatch;
+import dev.retinaj.engine.HostArrays;
 import dev.retinaj.loss.DetectionLoss;
 import dev.retinaj.loss.LossOutput;
 import dev.retinaj.model.HeadOutputs;
@@ -85,7 +86,7 @@ public final class Detector {
      */
     public List<Detections> detect(HostBatch batch, UnaryOperator<NDList> forward, NDManager manager) {
         try (NDManager m = manager.newSubManager()) {
-            NDArray images = m.create(batch.images(), new Shape(batch.batchSize(), 3, batch.height(), batch.width()));
+            NDArray images = HostArrays.of(m, batch.images(), new Shape(batch.batchSize(), 3, batch.height(), batch.width()));
             return postProcess(forward.apply(new NDList(images)), batch, m);
         }
     }

@@ -9,6 +9,7 @@ import ai.djl.nn.Activation;
 import dev.retinaj.anchors.BoxCoder;
 import dev.retinaj.config.TestConfig;
 import dev.retinaj.data.ImageInfo;
+import dev.retinaj.engine.HostArrays;
 import dev.retinaj.model.HeadOutputs;
 import dev.retinaj.model.LevelShape;
 import java.util.ArrayList;
@@ -97,8 +98,8 @@ public final class PostProcessor {
                     rowIdx[i] = start + flat[i] / k;
                     classes[i] = flat[i] % k;
                 }
-                NDArray rows = m.create(rowIdx).toDevice(anchors.getDevice(), false).expandDims(1).repeat(1, 4);
-                NDArray classIdx = m.create(classes).toDevice(anchors.getDevice(), false);
+                NDArray rows = HostArrays.of(m, rowIdx).toDevice(anchors.getDevice(), false).expandDims(1).repeat(1, 4);
+                NDArray classIdx = HostArrays.of(m, classes).toDevice(anchors.getDevice(), false);
                 NDArray a = anchors.gather(rows, 0);
                 NDArray d = out.boxDeltas().get(m, b).gather(rows, 0);
                 boxes.add(clip(coder.decode(a, d), info.width(), info.height()));

@@ -15,6 +15,7 @@ import dev.retinaj.data.RgbImage;
 import dev.retinaj.data.Sample;
 import dev.retinaj.data.SampleLoader;
 import dev.retinaj.data.TransformSpec;
+import dev.retinaj.engine.HostArrays;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -42,7 +43,7 @@ public final class RetinaNetTranslator implements NoBatchifyTranslator<Image, De
         Sample s = loader.forImage(rgb, 0, "image", null, cfg.test().minSize());
         HostBatch b = HostBatch.collate(List.of(s), cfg.data().sizeDivisibility());
         ctx.setAttachment("batch", b);
-        NDArray x = ctx.getNDManager().create(b.images(), new Shape(1, 3, b.height(), b.width()));
+        NDArray x = HostArrays.of(ctx.getNDManager(), b.images(), new Shape(1, 3, b.height(), b.width()));
         return new NDList(x);
     }
 

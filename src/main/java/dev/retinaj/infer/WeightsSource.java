@@ -1,12 +1,13 @@
 package dev.retinaj.infer;
 
-import dev.retinaj.util.BadFileException;
-import dev.retinaj.checkpoint.CheckpointStore;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import dev.retinaj.checkpoint.CheckpointStore;
+import dev.retinaj.engine.HostArrays;
 import dev.retinaj.model.ModelWeights;
 import dev.retinaj.model.RetinaNet;
+import dev.retinaj.util.BadFileException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,7 @@ public record WeightsSource(Path file, Path runDir, boolean ours) {
     public int numClasses(int anchorsPerLocation) {
         try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu());
              InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            for (NDArray a : NDList.decode(m, in)) {
+            for (NDArray a : HostArrays.decode(m, in)) {
                 if (CLS_WEIGHT.equals(a.getName())) {
                     return (int) (a.getShape().get(0) / anchorsPerLocation);
                 }

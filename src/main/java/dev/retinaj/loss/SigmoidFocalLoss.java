@@ -2,6 +2,7 @@ package dev.retinaj.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import dev.retinaj.engine.Scalars;
 
 /**
  * Sigmoid focal loss, element-wise: −α_t (1 − p_t)^γ log p_t with p = σ(x), computed from logits
@@ -22,7 +23,7 @@ public final class SigmoidFocalLoss {
         if (alpha < 0) {
             return loss;
         }
-        NDArray alphaT = targets.mul((float) alpha).add(targets.neg().add(1f).mul((float) (1 - alpha)));
+        NDArray alphaT = Scalars.mul(targets, (float) alpha).add(Scalars.mul(targets.neg().add(1f), (float) (1 - alpha)));
         return loss.mul(alphaT);
     }
 
@@ -39,8 +40,8 @@ public final class SigmoidFocalLoss {
         if (gamma == 0) {
             return ce;
         }
-        NDArray z = logits.mul(targets.mul(-2f).add(1f)); // 1 − p_t = σ(z) for hard targets
-        NDArray modulating = Activation.softPlus(z.neg()).mul((float) -gamma).exp();
+        NDArray z = logits.mul(Scalars.mul(targets, -2f).add(1f)); // 1 − p_t = σ(z) for hard targets
+        NDArray modulating = Scalars.mul(Activation.softPlus(z.neg()), (float) -gamma).exp();
         return ce.mul(modulating);
     }
 }

@@ -2,6 +2,7 @@ package dev.retinaj.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import dev.retinaj.engine.Scalars;
 
 /**
  * Multi-class focal loss, element-wise over rows: −α[y] (1 − p_y)^γ log p_y with p = softmax(x),
@@ -24,8 +25,8 @@ public final class SoftmaxFocalLoss {
         NDArray logp = logits.logSoftmax(-1).gather(idx, -1).squeeze(-1);
         NDArray loss = logp.neg();
         if (gamma != 0) {
-            NDArray oneMinusP = logp.exp().neg().add(1f).maximum(MIN_ONE_MINUS_P);
-            loss = loss.mul(oneMinusP.pow((float) gamma));
+            NDArray oneMinusP = Scalars.maximum(logp.exp().neg().add(1f), MIN_ONE_MINUS_P);
+            loss = loss.mul(Scalars.pow(oneMinusP, (float) gamma));
         }
         if (alpha != null) {
             loss = loss.mul(alpha.get(labels.toType(DataType.INT64, false).flatten()).reshape(labels.getShape()));

@@ -1,6 +1,5 @@
 package dev.retinaj.model;
 
-import dev.retinaj.util.AtomicFile;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,6 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import dev.retinaj.config.ModelConfig;
+import dev.retinaj.engine.HostArrays;
+import dev.retinaj.util.AtomicFile;
 import dev.retinaj.util.BadFileException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -168,7 +169,7 @@ public final class ModelWeights {
         }
         NDList list;
         try (InputStream is = new BufferedInputStream(Files.newInputStream(file))) {
-            list = NDList.decode(manager, is);
+            list = HostArrays.decode(manager, is);
         } catch (IOException | RuntimeException e) {
             throw new BadFileException(file + ": cannot read weights (" + e.getMessage() + ")", e);
         }

@@ -5,6 +5,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
+import dev.retinaj.engine.Scalars;
 import java.util.Map;
 
 /**
@@ -42,7 +43,7 @@ final class NormFolding {
 
     /** scale = w / sqrt(var + ε), shift = b − mean · scale, on {@code m} (the operands are parameters). */
     static Affine affine(NDArray w, NDArray b, NDArray mean, NDArray var, ai.djl.ndarray.NDManager m) {
-        NDArray inv = Norms.local(var.add(Norms.EPS), m).powi(-0.5);
+        NDArray inv = Scalars.powi(Norms.local(var.add(Norms.EPS), m), -0.5);
         NDArray scale = Norms.local(w.mul(inv), m);
         inv.close();
         NDArray meanScaled = Norms.local(mean.mul(scale), m);

@@ -2,6 +2,7 @@ package dev.retinaj.plot;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.retinaj.engine.HostArrays;
 import dev.retinaj.loss.SigmoidFocalLoss;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public final class FocalCurves {
             ones[i] = 1f;
         }
         try (NDManager sub = m.newSubManager()) {
-            NDArray l = SigmoidFocalLoss.elementwise(sub.create(logits), sub.create(ones), -1, gamma);
+            NDArray l = SigmoidFocalLoss.elementwise(HostArrays.of(sub, logits), HostArrays.of(sub, ones), -1, gamma);
             float[] f = l.toFloatArray();
             double[] out = new double[f.length];
             for (int i = 0; i < f.length; i++) {

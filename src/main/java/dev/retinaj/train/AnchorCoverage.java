@@ -9,6 +9,7 @@ import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.BoxMath;
 import dev.retinaj.data.DetectionRecord;
 import dev.retinaj.data.LoadedSplit;
+import dev.retinaj.engine.HostArrays;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.model.LevelShape;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class AnchorCoverage {
                 float[] gt = BoxMath.resize(nonCrowd(r, n), r.width(), r.height(), size[0], size[1]);
                 try (NDManager sub = m.newSubManager()) {
                     NDArray anchors = detector.anchors(sub, h, w);
-                    NDArray iou = BoxIou.iou(sub.create(gt, new Shape(n, 4)), anchors); // [n, A]
+                    NDArray iou = BoxIou.iou(HostArrays.of(sub, gt, new Shape(n, 4)), anchors); // [n, A]
                     float[] best = iou.max(new int[] {1}).toFloatArray();
                     long[] arg = iou.argMax(1).toType(DataType.INT64, false).toLongArray();
                     for (int j = 0; j < n; j++) {

@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.optimizer.Optimizer;
+import dev.retinaj.engine.HostArrays;
+import dev.retinaj.engine.Scalars;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -140,7 +142,7 @@ public final class ClippedOptimizer extends Optimizer {
                 adamStep++;
             }
             for (Pending p : pending) {
-                NDArray g = scale == 1.0 ? p.grad() : p.grad().muli((float) scale);
+                NDArray g = scale == 1.0 ? p.grad() : Scalars.muli(p.grad(), (float) scale);
                 double wd = noDecay.contains(p.id()) ? 0 : weightDecay;
                 if (adamw) {
                     adamUpdate(p, g, lr, wd);
@@ -178,7 +180,7 @@ public final class ClippedOptimizer extends Optimizer {
     /** PyTorch's SGD: buf = m·buf + g + wd·w (buf = g at first); w -= lr·buf. */
     private void sgdUpdate(Pending p, NDArray g, double lr, double wd) {
         if (wd > 0) {
-            try (NDArray decay = p.weight().mul((float) wd)) {
+            try (NDArray decay = Scalars.mul(p.weight(), (float) wd)) {
                 g = g.addi(decay);
             }
         }
@@ -187,11 +189,11 @@ public final class ClippedOptimizer extends Optimizer {
             if (buf == null) {
                 buffer(p, name(p.id()), g);
             } else {
-                buf.muli((float) momentum).addi(g);
+                Scalars.muli(buf, (float) momentum).addi(g);
             }
             g = buffer(p, name(p.id()), null);
         }
-        try (NDArray delta = g.mul((float) lr)) {
+        try (NDArray delta = Scalars.mul(g, (float) lr)) {
             p.weight().subi(delta);
         }
     }
@@ -201,7 +203,7 @@ public final class ClippedOptimizer extends Optimizer {
         String name = name(p.id());
         NDArray w = p.weight();
         if (wd > 0) {
-            w.muli((float) (1 - lr * wd));
+            Scalars.muli(w, (float) (1 - lr * wd));
         }
         NDArray m = buffer(p, "exp_avg/" + name, null);
         if (m == null) {
@@ -215,19 +217,19 @@ public final class ClippedOptimizer extends Optimizer {
                 v = buffer(p, "exp_avg_sq/" + name, zero);
             }
         }
-        try (NDArray g1 = g.mul((float) (1 - momentum))) {
-            m.muli((float) momentum).addi(g1);
+        try (NDArray g1 = Scalars.mul(g, (float) (1 - momentum))) {
+            Scalars.muli(m, (float) momentum).addi(g1);
         }
         try (NDArray g2 = g.square()) {
-            g2.muli((float) (1 - beta2));
-            v.muli((float) beta2).addi(g2);
+            Scalars.muli(g2, (float) (1 - beta2));
+            Scalars.muli(v, (float) beta2).addi(g2);
         }
         double bc1 = 1 - Math.pow(momentum, adamStep);
         double bc2 = 1 - Math.pow(beta2, adamStep);
         try (NDArray denom = v.sqrt()) {
-            denom.divi((float) Math.sqrt(bc2)).addi((float) eps);
+            Scalars.divi(denom, (float) Math.sqrt(bc2)).addi((float) eps);
             try (NDArray step = m.div(denom)) {
-                step.muli((float) (lr / bc1));
+                Scalars.muli(step, (float) (lr / bc1));
                 w.subi(step);
             }
         }
@@ -249,7 +251,7 @@ public final class ClippedOptimizer extends Optimizer {
     /** Clears a parameter's accumulated gradient (PyTorch accumulates into it otherwise). */
     private void zero(NDArray grad, NDArray weight) {
         // set(index, Number) leaks a scalar per call on PyTorch; a kept zero does not (and clears NaN)
-        grad.set(ALL, zeros.computeIfAbsent(weight.getDevice().toString(), d -> weight.getManager().create(0f)));
+        grad.set(ALL, zeros.computeIfAbsent(weight.getDevice().toString(), d -> HostArrays.scalar(weight.getManager(), 0f)));
     }
 
     /** Drops the collected gradients without updating (a skipped step). */

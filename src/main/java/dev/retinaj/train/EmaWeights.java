@@ -1,7 +1,5 @@
 package dev.retinaj.train;
 
-import dev.retinaj.util.AtomicFile;
-import dev.retinaj.util.BadFileException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,8 +7,12 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import dev.retinaj.config.EmaConfig;
+import dev.retinaj.engine.HostArrays;
+import dev.retinaj.engine.Scalars;
 import dev.retinaj.model.ModelWeights;
 import dev.retinaj.model.TorchvisionNames;
+import dev.retinaj.util.AtomicFile;
+import dev.retinaj.util.BadFileException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -93,7 +95,7 @@ public final class EmaWeights implements AutoCloseable {
         float d = (float) decayAt(decay, tau, updates);
         for (int i = 0; i < shadow.size(); i++) {
             NDArray w = weights.get(i);
-            shadow.get(i).subi(w).muli(d).addi(w);
+            Scalars.muli(shadow.get(i).subi(w), d).addi(w);
         }
     }
 
@@ -143,7 +145,7 @@ public final class EmaWeights implements AutoCloseable {
                 c.setName(names.get(i));
                 list.add(c);
             }
-            NDArray t = m.create(new long[] {updates});
+            NDArray t = HostArrays.of(m, new long[] {updates});
             t.setName(UPDATES);
             list.add(t);
             list.encode(os, NDList.Encoding.SAFETENSORS);
@@ -155,7 +157,7 @@ public final class EmaWeights implements AutoCloseable {
         try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu());
              InputStream is = new BufferedInputStream(Files.newInputStream(file))) {
             Map<String, NDArray> byName = new HashMap<>();
-            for (NDArray a : NDList.decode(m, is)) {
+            for (NDArray a : HostArrays.decode(m, is)) {
                 byName.put(a.getName(), a);
             }
             NDArray t = byName.remove(UPDATES);

@@ -3,6 +3,7 @@ package dev.retinaj.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import dev.retinaj.engine.HostArrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,12 +31,12 @@ final class OptimizerState {
             out.add(a);
         });
         if (opt.scaler().isDynamic()) {
-            NDArray scale = scratch.create(new double[] {opt.scaler().scale(), opt.scaler().goodSteps()});
+            NDArray scale = HostArrays.of(scratch, new double[] {opt.scaler().scale(), opt.scaler().goodSteps()});
             scale.setName(LOSS_SCALE);
             out.add(scale);
         }
         if (opt.adamw()) {
-            NDArray step = scratch.create(new long[] {opt.adamStep()});
+            NDArray step = HostArrays.of(scratch, new long[] {opt.adamStep()});
             step.setName(ADAM_STEP);
             out.add(step);
         }

@@ -7,6 +7,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import dev.retinaj.data.DeviceBatch;
 import dev.retinaj.data.HostBatch;
+import dev.retinaj.engine.Scalars;
 import dev.retinaj.infer.Detector;
 import dev.retinaj.loss.LossOutput;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ final class TrainStep {
                         diagnostic = NonFiniteReport.ofLoss(iteration, f, batch);
                     }
                     double scale = sgd.scaler().scale();
-                    totals.add(parts.size() == 1 && scale == 1 ? l.total() : l.total().mul((float) (weight * scale)));
+                    totals.add(parts.size() == 1 && scale == 1 ? l.total() : Scalars.mul(l.total(), (float) (weight * scale)));
                 }
                 if (diagnostic == null) {
                     // backward only once every part is finite, so a skipped step leaves no gradients behind

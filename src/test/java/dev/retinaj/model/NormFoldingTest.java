@@ -40,6 +40,7 @@ class NormFoldingTest {
     @Test
     void frozenBatchNormFoldsInTrainingWithTheSameGradient() {
         try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(11);
             ConvNormAct c = new ConvNormAct(3, 4, 3, 1, NormType.FROZEN_BN, true, null);
             c.initialize(m, DataType.FLOAT32, new Shape(1, 3, 6, 6));
             Block frozen = c.getChildren().valueAt(1);
@@ -63,7 +64,12 @@ class NormFoldingTest {
                 grad[1][i] -= grad[0][i];
             }
             assertClose(out[1], out[0], 1e-5, "folded output");
-            assertClose(grad[1], grad[0], 1e-4, "folded gradient");
+            // a weight's gradient sums terms of both signs: its rounding scales with the largest gradient, not its own
+            double largest = 0;
+            for (float g : grad[0]) {
+                largest = Math.max(largest, Math.abs(g));
+            }
+            assertClose(grad[1], grad[0], 1e-4 * Math.max(1, largest), "folded gradient");
         }
     }
 
