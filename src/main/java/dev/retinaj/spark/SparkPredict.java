@@ -28,14 +28,15 @@ import picocli.CommandLine.Option;
             "Writes OUT/detections.parquet, OUT/detections.json (COCO results plus file and category), "
                 + "OUT/problems.parquet (unreadable images) and, with --gt, OUT/metrics_METRIC.json."},
         footer = {"", "Example:",
-            "  scripts/retinaj-spark --master local[4] -- -c configs/shapes_r18_fpn_demo.yaml "
+            "  scripts/retinaj-spark --master local[4] -- "
                 + "--weights runs/shapes_r18_fpn_demo --input 'hdfs:///photos/2026/*.jpg' --out hdfs:///detections/2026"})
 public final class SparkPredict implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
     @Option(names = "--weights", required = true, paramLabel = "W",
-            description = "A run directory (its best checkpoint), a checkpoint, or a weights file; any Hadoop path.")
+            description = "A run directory (its best checkpoint; its config.yaml unless -c), a checkpoint, or a weights "
+                    + "file (with -c CONFIG); any Hadoop path.")
     String weights;
 
     @Option(names = "--input", required = true, paramLabel = "IMAGES",
@@ -96,7 +97,13 @@ public final class SparkPredict implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RetinaConfig cfg = config.loadRequired();
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        DriverFiles files = new DriverFiles(conf);
+        if (files.exists(out + "/detections.parquet")) {
+            throw new UsageException("--out " + out + ": already holds detections.parquet (choose a new folder)");
+        }
+        Path local = files.local(weights, "--weights");
+        RetinaConfig cfg = config.loadForRun(local, "--weights");
         List<String> chosen = metrics != null ? metrics : cfg.eval().metric().stream()
                 .map(m -> m.name().toLowerCase(Locale.ROOT)).toList();
         for (String m : chosen) {
@@ -104,12 +111,6 @@ public final class SparkPredict implements Callable<Integer> {
                 throw new UsageException("--metric: unknown metric '" + m + "' (expected coco, voc07 or voc)");
             }
         }
-        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
-        DriverFiles files = new DriverFiles(conf);
-        if (files.exists(out + "/detections.parquet")) {
-            throw new UsageException("--out " + out + ": already holds detections.parquet (choose a new folder)");
-        }
-        Path local = files.local(weights, "--weights");
         Path staging = Path.of(System.getProperty("java.io.tmpdir"), "retinaj-spark-" + System.getProperty("user.name"));
         Files.createDirectories(staging);
         ExecutorDetector.Prepared model = ExecutorDetector.prepare(cfg, local, staging);

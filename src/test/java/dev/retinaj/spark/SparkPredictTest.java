@@ -209,6 +209,41 @@ class SparkPredictTest {
     }
 
     @Test
+    void aRunOrCheckpointDirectoryAloneGivesTheSameDetectionsAsWithExplicitConfig() throws IOException {
+        String val = fx.shapes.resolve("val").toString();
+        SparkFixture.Result withC = predict("with-c", "--input", val, "--score", "0");
+        assertEquals(0, withC.code(), withC.err());
+        JsonNode expected = JSON.readTree(dir.resolve("with-c/detections.json").toFile());
+        for (Path w : List.of(fx.run, lastCheckpoint())) {
+            String out = dir.resolve("alone-" + w.getFileName()).toString();
+            SparkFixture.Result r = fx.sparkPredict("--weights", w.toString(), "--input", val, "--out", out, "--score", "0");
+            assertEquals(0, r.code(), w + ": " + r.err());
+            assertSameDetections(expected, JSON.readTree(Path.of(out, "detections.json").toFile()));
+        }
+    }
+
+    private static Path lastCheckpoint() throws IOException {
+        try (Stream<Path> s = Files.list(fx.run.resolve("checkpoints"))) {
+            return s.filter(p -> Files.isRegularFile(p.resolve("model.safetensors"))).sorted()
+                    .reduce((a, b) -> b).orElseThrow();
+        }
+    }
+
+    @Test
+    void weightsWithoutARunConfigNeedDashC() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("not-a-run"));
+        Path loose = Files.copy(lastCheckpoint().resolve("model.safetensors"), dir.resolve("loose.safetensors"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (Path w : List.of(folder, loose)) {
+            SparkFixture.Result r = fx.sparkPredict("--weights", w.toString(), "--input", fx.shapes.resolve("val").toString(),
+                    "--out", dir.resolve("no-config").toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals("retinaj-spark: --weights " + w + ": no config.yaml (not a run directory); give -c CONFIG",
+                    r.err().strip());
+        }
+    }
+
+    @Test
     void usageErrorsAreOneLine() {
         SparkFixture.Result r = predict("none", "--input", dir.resolve("nothing-here").toString());
         assertEquals(2, r.code());
