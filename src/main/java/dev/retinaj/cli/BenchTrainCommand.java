@@ -8,6 +8,7 @@ import dev.retinaj.engine.ProcessStats;
 import dev.retinaj.train.ProfilerHook;
 import dev.retinaj.train.RunDirectory;
 import dev.retinaj.train.TrainRunner;
+import dev.retinaj.util.FileTrees;
 import dev.retinaj.util.JsonLines;
 import dev.retinaj.util.Spread;
 import java.nio.file.Files;
@@ -96,9 +97,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            try (var w = Files.walk(tmp)) {
-                w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            FileTrees.deleteTree(tmp);
         }
     }
 

@@ -6,7 +6,7 @@ import dev.retinaj.engine.Scalars;
 
 /**
  * Multi-class focal loss, element-wise over rows: −α[y] (1 − p_y)^γ log p_y with p = softmax(x),
- * exactly as ../shared/reference/make_vectors.py defines it. log p_y comes from log-softmax;
+ * as the reference vectors of SoftmaxFocalLossTest define it. log p_y comes from log-softmax;
  * 1 − p_y is floored at 1e-12 before the power so gradients stay finite for γ &lt; 1 when p_y → 1.
  */
 public final class SoftmaxFocalLoss {

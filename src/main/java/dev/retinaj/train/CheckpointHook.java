@@ -27,7 +27,7 @@ final class CheckpointHook implements TrainHook {
         RetinaConfig cfg = s.cfg();
         CheckpointStore.Best best = s.best();
         Path saved;
-        try (NDManager scratch = NDManager.newBaseManager(); NDList optimizerState = s.optimizer().state(scratch)) {
+        try (NDManager scratch = NDManager.newBaseManager(); NDList optimizerState = OptimizerState.save(s.optimizer(), scratch)) {
             saved = s.checkpoints().save(new CheckpointMeta(s.iteration(), ConfigWriter.hash(cfg), cfg.seed(),
                     s.detector().loss().emaState(), best, Instant.now().toString(), ResumeCheck.intraOpThreads(),
                     s.earlyStopState()), s.detector().net(), optimizerState, s.checkpointFiles());

@@ -289,14 +289,4 @@ public final class ClippedOptimizer extends Optimizer {
     void adamStep(long step) {
         adamStep = step;
     }
-
-    /** The state for a checkpoint ({@link OptimizerState#save}); its scalar entries live on {@code scratch}. */
-    public NDList state(NDManager scratch) {
-        return OptimizerState.save(this, scratch);
-    }
-
-    /** Restores a checkpoint's state onto the devices of {@code weightsByName} ({@link OptimizerState#restore}). */
-    public void restore(NDList state, Map<String, List<NDArray>> weightsByName) {
-        OptimizerState.restore(this, state, weightsByName);
-    }
 }

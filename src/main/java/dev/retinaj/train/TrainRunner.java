@@ -158,7 +158,7 @@ public final class TrainRunner {
         Map<String, List<NDArray>> weights = new HashMap<>();
         TorchvisionNames.of(detector.net()).forEach((n, p) -> weights.put(n, List.of(p.getArray())));
         try (NDList state = CheckpointStore.loadOptimizer(ckpt, trainer.getManager())) {
-            sgd.restore(state, weights);
+            OptimizerState.restore(sgd, state, weights);
         }
         if (meta.emaPositives() >= 0) {
             detector.loss().restoreEma(meta.emaPositives());

@@ -127,7 +127,7 @@ class ClippedOptimizerTest {
                 assertFalse(r.applied());
                 assertArrayEquals(new float[] {1, 1}, lin.getParameters().get(0).getValue().getArray().toFloatArray());
                 try (NDManager scratch = NDManager.newBaseManager()) {
-                    assertEquals(0, opt.state(scratch).size());
+                    assertEquals(0, OptimizerState.save(opt, scratch).size());
                 }
             }
         }
@@ -141,12 +141,12 @@ class ClippedOptimizerTest {
             opt.useScaler(LossScaler.dynamic());
             opt.scaler().update(false);
             opt.scaler().update(true);
-            try (NDManager scratch = NDManager.newBaseManager(); NDList state = opt.state(scratch)) {
+            try (NDManager scratch = NDManager.newBaseManager(); NDList state = OptimizerState.save(opt, scratch)) {
                 assertEquals(1, state.size());
                 assertEquals(OptimizerState.LOSS_SCALE, state.get(0).getName());
                 ClippedOptimizer resumed = new ClippedOptimizer(ClippedOptimizer.Settings.sgd(0, 0, 0), names(lin), Set.of());
                 resumed.useScaler(LossScaler.dynamic());
-                resumed.restore(state, Map.of());
+                OptimizerState.restore(resumed, state, Map.of());
                 assertEquals(LossScaler.INITIAL / 2, resumed.scaler().scale(), 0);
                 assertEquals(1, resumed.scaler().goodSteps());
             }
