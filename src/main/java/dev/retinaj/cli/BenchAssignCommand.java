@@ -22,9 +22,7 @@ import java.util.List;
 import java.util.Random;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code retinaj bench assign}: anchor assignment plus loss forward and backward (through leaf
@@ -54,16 +52,10 @@ public final class BenchAssignCommand implements Runnable {
     BenchTiming timing = new BenchTiming(10, 3);
 
     @Mixin
-    JsonOutput output;
-
-    @Mixin
     ConfigOptions config;
 
     @Mixin
     CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public void run() {
@@ -88,8 +80,8 @@ public final class BenchAssignCommand implements Runnable {
         double med = Spread.of(total).median();
         double medAssign = Spread.of(assignMs).median();
         double medCpu = Spread.of(cpuMs).median();
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json) {
+        PrintWriter out = common.out();
+        if (timing.output.json) {
             out.printf("{\"bench\": \"assign\", \"batch\": %d, \"height\": %d, \"width\": %d, \"padded\": [%d, %d], "
                             + "\"anchors\": %d, \"gt_per_image\": %d, \"classes\": %d, \"iters\": %d, \"device\": \"%s\", "
                             + "\"ms_per_batch\": %.2f, \"assign_ms\": %.2f, \"loss_fwd_bwd_ms\": %.2f, \"cpu_ms_per_batch\": %.2f}%n",

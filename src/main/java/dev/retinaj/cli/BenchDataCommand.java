@@ -20,9 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code retinaj bench data}: images/s of decode + augment + batch, one thread and all threads. */
 @Command(name = "data", mixinStandardHelpOptions = true,
@@ -44,8 +42,6 @@ public final class BenchDataCommand implements Runnable {
     JsonOutput output;
     @Mixin
     CommonOptions common;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public void run() {
@@ -66,7 +62,7 @@ public final class BenchDataCommand implements Runnable {
             LoadedSplit split = DataSource.train(cfg.data());
             DataBench.Result r = DataBench.run(split.records(), TransformSpec.train(cfg.data()), Augmenter.of(cfg.data()),
                     cfg.train().batchSize(), images, all, cfg.seed());
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = common.out();
             if (output.json) {
                 out.println(new ObjectMapper().writeValueAsString(r.toJsonMap()));
             } else {

@@ -13,9 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code retinaj bench eval}: times COCO (and VOC07) evaluation of a seeded synthetic case. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -46,9 +44,6 @@ public final class BenchEvalCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         if (images < 1 || dets < 0 || classes < 1) {
@@ -70,7 +65,7 @@ public final class BenchEvalCommand implements Callable<Integer> {
         long v0 = System.nanoTime();
         VocMetrics voc = VocEvaluator.evaluate(c.groundTruth(), c.results(), VocEvaluator.Mode.VOC07);
         double vocSeconds = (System.nanoTime() - v0) / 1e9;
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = common.out();
         int n = c.results().size();
         if (output.json) {
             out.printf(Locale.ROOT, "{\"images\": %d, \"detections\": %d, \"seconds\": %.3f, \"classes\": %d, "

@@ -23,8 +23,6 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code retinaj bench model}: seconds per batch of the model's forward and forward + backward. */
 @Command(name = "model", mixinStandardHelpOptions = true,
@@ -58,16 +56,10 @@ public final class BenchModelCommand implements Runnable {
     BenchTiming timing = new BenchTiming(3, 1);
 
     @Mixin
-    JsonOutput output;
-
-    @Mixin
     ConfigOptions config;
 
     @Mixin
     CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public void run() {
@@ -120,8 +112,8 @@ public final class BenchModelCommand implements Runnable {
         o.put("inter_op_threads", threadsNow.interOp());
         o.put("allocator", threadsNow.allocator());
         o.put("device", device.toString());
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json) {
+        PrintWriter out = common.out();
+        if (timing.output.json) {
             try {
                 out.println(new ObjectMapper().writeValueAsString(o));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

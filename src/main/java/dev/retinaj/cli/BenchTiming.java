@@ -2,6 +2,7 @@ package dev.retinaj.cli;
 
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.util.UsageException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,6 +18,10 @@ public final class BenchTiming {
     @Option(names = "--warmup", paramLabel = "N",
             description = "Untimed warm-up iterations before them (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    /** Every timing bench can print its figures as JSON. */
+    @Mixin
+    JsonOutput output;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Engine intra-op threads (default: ${DEFAULT-VALUE} = the config's `threads`, whose 0 is the "

@@ -36,9 +36,6 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Mixin
     BenchTiming timing = new BenchTiming(20, 3);
 
-    @Mixin
-    JsonOutput output;
-
     @Option(names = "--profile", paramLabel = "TRACE.json",
             description = "Record the engine's op profile of the timed iterations as a Chrome trace (slows them down).")
     Path profile;
@@ -86,7 +83,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             out.put("intra_op_threads", threads.intraOp());
             out.put("inter_op_threads", threads.interOp());
             out.put("allocator", threads.allocator());
-            if (output.json) {
+            if (timing.output.json) {
                 System.out.println(new ObjectMapper().writeValueAsString(out));
             } else {
                 System.out.printf(Locale.ROOT, "%s, batch %d: %s per iteration (data wait %.3f s, compute %.3f s), "

@@ -19,9 +19,7 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code retinaj data browse}: the first training samples, augmented exactly as training sees them, as PNGs. */
 @Command(name = "browse", mixinStandardHelpOptions = true,
@@ -37,8 +35,6 @@ public final class DataBrowseCommand implements Runnable {
     int n;
     @Mixin
     CommonOptions common;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public void run() {
@@ -49,7 +45,7 @@ public final class DataBrowseCommand implements Runnable {
         RetinaConfig cfg = config.loadRequired();
         LoadedSplit split = DataSource.train(cfg.data());
         TransformSpec t = TransformSpec.train(cfg.data());
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = common.out();
         int written = 0;
         try (BatchLoader loader = BatchLoader.training(split, cfg)) {
             Files.createDirectories(out);

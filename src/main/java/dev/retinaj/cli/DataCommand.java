@@ -68,8 +68,6 @@ public final class DataCommand implements Runnable {
         String style;
         @Mixin
         CommonOptions common;
-        @Spec
-        CommandSpec spec;
 
         @Override
         public void run() {
@@ -83,7 +81,7 @@ public final class DataCommand implements Runnable {
             }
             long t0 = System.nanoTime();
             ShapesGenerator.generate(out, p);
-            PrintWriter w = spec.commandLine().getOut();
+            PrintWriter w = common.out();
             w.printf("wrote %d train + %d val images (%d px, classes %s) to %s in %.1f s%n", train, val, size,
                     String.join(", ", ShapesGenerator.classNames()), out, (System.nanoTime() - t0) / 1e9);
             w.printf("  COCO: %s/annotations/instances_{train,val}.json, VOC: %s/VOCdevkit/VOC2007%n", out, out);
@@ -126,8 +124,6 @@ public final class DataCommand implements Runnable {
         Path plots;
         @Mixin
         CommonOptions common;
-        @Spec
-        CommandSpec spec;
 
         @Override
         public void run() {
@@ -155,7 +151,7 @@ public final class DataCommand implements Runnable {
                         BadSamples.collecting());
             }
             DatasetStats st = DatasetStats.of(s);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = common.out();
             if (json) {
                 out.println(st.toJson());
                 out.flush();
@@ -167,7 +163,7 @@ public final class DataCommand implements Runnable {
             }
             if (plots != null) {
                 try {
-                    DatasetCharts.write(st, plots).forEach(p -> spec.commandLine().getErr().println("wrote " + p));
+                    DatasetCharts.write(st, plots).forEach(p -> common.err().println("wrote " + p));
                 } catch (java.io.IOException e) {
                     throw new BadFileException("--plots " + plots + ": " + OutputFolder.reason(e));
                 }
@@ -201,15 +197,13 @@ public final class DataCommand implements Runnable {
         InputOptions input;
         @Mixin
         CommonOptions common;
-        @Spec
-        CommandSpec spec;
 
         @Override
         public void run() {
             DataInput src = new DataInput(DataInput.format("--from", from), in, input.images, input.classes);
             BadSamples bad = new BadSamples(DataConfig.OnBadSample.SKIP);
             DataConverter.Result r = DataConverter.convert(src, splits, DataInput.format("--to", to), out, bad, link);
-            PrintWriter w = spec.commandLine().getOut();
+            PrintWriter w = common.out();
             w.printf("wrote %s to %s: %s; %d boxes%s%n", to, out, r.imagesPerSplit(), r.boxes(),
                     r.droppedCrowd() > 0 ? " (" + r.droppedCrowd() + " crowd/difficult boxes left out: YOLO cannot hold them)" : "");
             if (!r.problems().isEmpty()) {

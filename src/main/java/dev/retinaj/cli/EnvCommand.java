@@ -12,8 +12,6 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code retinaj env}: what this machine gives RetinaJ. */
 @Command(name = "env", mixinStandardHelpOptions = true,
@@ -29,13 +27,10 @@ public final class EnvCommand implements Runnable {
     @Mixin
     CommonOptions common;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public void run() {
         Engine engine = EngineSetup.start(threads);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = common.out();
         out.printf("engine:          %s %s%n", engine.getEngineName(), engine.getVersion());
         out.printf("djl:             %s%n", Engine.getDjlVersion());
         String cuda = EngineSetup.cudaVersion();

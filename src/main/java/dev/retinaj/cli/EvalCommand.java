@@ -28,8 +28,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code retinaj eval}: file mode ({@code --gt} + {@code --detections}) evaluates any detector's COCO
@@ -87,9 +85,6 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -150,7 +145,7 @@ public final class EvalCommand implements Callable<Integer> {
         Path dir = out != null ? out : runDir != null ? runDir.resolve("eval") : Path.of("eval");
         outcome.write(dir);
         Map<String, Metrics> results = outcome.metrics();
-        PrintWriter pw = spec.commandLine().getOut();
+        PrintWriter pw = common.out();
         if (json) {
             pw.println(outcome.json().toPrettyString());
         } else {
@@ -183,7 +178,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** Prints the metrics (table or JSON) and writes the plots; shared with the model mode. */
     void report(Metrics m, GroundTruth truth, List<Result> results, String header) throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = common.out();
         if (json) {
             out.println(m.toJson());
         } else {

@@ -6,10 +6,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code retinaj report RUN_DIR}: one self-contained report.html about a run. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -36,14 +34,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         Path file = ReportWriter.write(runDir, out, config.given() ? config.loadForRunDir(runDir, "RUN_DIR") : null);
-        spec.commandLine().getOut().println("wrote " + file);
-        spec.commandLine().getOut().flush();
+        common.out().println("wrote " + file);
+        common.out().flush();
         return 0;
     }
 }

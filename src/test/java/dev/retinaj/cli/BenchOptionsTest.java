@@ -33,10 +33,10 @@ class BenchOptionsTest {
     void eachCommandHasItsOwnTimingDefaults() {
         BenchAssignCommand a = parse("assign");
         assertTiming(a.timing, 10, 3, 0);
-        assertFalse(a.output.json);
+        assertFalse(a.timing.output.json);
         BenchModelCommand m = parse("model");
         assertTiming(m.timing, 3, 1, 0);
-        assertFalse(m.output.json);
+        assertFalse(m.timing.output.json);
         BenchTrainCommand t = parse("train");
         assertTiming(t.timing, 20, 3, 0);
         assertEquals(23, t.timing.total());
@@ -52,14 +52,14 @@ class BenchOptionsTest {
     void givenValuesOverrideTheDefaults() {
         BenchAssignCommand a = parse("assign", "--iters", "1", "--warmup", "0", "--threads", "2", "--json");
         assertTiming(a.timing, 1, 0, 2);
-        assertTrue(a.output.json);
+        assertTrue(a.timing.output.json);
         BenchModelCommand m = parse("model", "--iters=7", "--warmup=2", "--threads=1", "--json", "--size", "64");
         assertTiming(m.timing, 7, 2, 1);
         assertEquals(64, m.size);
-        assertTrue(m.output.json);
+        assertTrue(m.timing.output.json);
         BenchTrainCommand t = parse("train", "--warmup", "0", "--json");
         assertTiming(t.timing, 20, 0, 0); // only what is given changes
-        assertTrue(t.output.json);
+        assertTrue(t.timing.output.json);
         BenchDataCommand d = parse("data", "--threads", "3", "--json");
         assertEquals(3, d.workers);
         assertTrue(d.output.json);
