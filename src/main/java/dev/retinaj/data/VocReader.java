@@ -186,7 +186,7 @@ public final class VocReader {
             height = size == null ? 0 : VocXml.pixels(size, "height");
             objects(root, xml, bad, objects);
         } catch (org.xml.sax.SAXException e) {
-            bad.report(xml, "malformed XML: " + oneLine(e.getMessage()));
+            bad.report(xml, "malformed XML: " + VocXml.reason(e));
             return null;
         } catch (IOException e) {
             bad.report(xml, "cannot read: " + oneLine(e.getMessage()));

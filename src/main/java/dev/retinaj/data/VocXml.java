@@ -24,6 +24,12 @@ final class VocXml {
         }
     }
 
+    /** The parser's complaint in one line; a refused DOCTYPE is said so, not by the parser's feature URL. */
+    static String reason(org.xml.sax.SAXException e) {
+        String m = VocReader.oneLine(e.getMessage());
+        return m.contains("DOCTYPE is disallowed") ? "a DOCTYPE (DTDs and entities are not allowed in annotation XML)" : m;
+    }
+
     static Element child(Element e, String tag) {
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element c && c.getTagName().equals(tag)) {

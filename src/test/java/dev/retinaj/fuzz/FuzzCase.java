@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * {@code named} (if not null) is what the error line or the skip must name (the file or the key);
  * {@code action} (if not null) runs the case instead of the in-process CLI of {@code args}.
  */
-record FuzzCase(String family, String name, List<String> args, Kind kind, int maxImages, int maxBoxes,
+record FuzzCase(Family family, String name, List<String> args, Kind kind, int maxImages, int maxBoxes,
                 Set<String> classes, Path out, List<String> expectClasses, String named, Supplier<CliRunner.Result> action) {
 
     enum Kind {
@@ -33,8 +33,12 @@ record FuzzCase(String family, String name, List<String> args, Kind kind, int ma
         PREDICT_SKIP,
         /** {@code train} or {@code predict} that must stop (fail policy, bad config, bad weights): a clean error. */
         RUN_INVALID,
+        /** {@code data convert} of an unreadable input or with a bad option: a clean error, and no data set written. */
+        CONVERT_INVALID,
         /** An unwritable or full disk: a clean error, and no checkpoint .tmp left behind. */
         DISK,
+        /** A training run whose curves.png cannot be written: it finishes, with a WARN line naming the plot. */
+        PLOT_WARN,
         /** SIGINT to a real training process: exit 130, no crash, the resume line, the step's checkpoint. */
         INTERRUPT
     }
@@ -44,25 +48,30 @@ record FuzzCase(String family, String name, List<String> args, Kind kind, int ma
         return action != null ? action.get() : CliRunner.run(args.toArray(String[]::new));
     }
 
-    static FuzzCase stats(String family, String name, List<String> args, int maxImages, int maxBoxes) {
+    static FuzzCase stats(Family family, String name, List<String> args, int maxImages, int maxBoxes) {
         return new FuzzCase(family, name, args, Kind.STATS, maxImages, maxBoxes, Set.of("thing"), null, null, null, null);
     }
 
-    static FuzzCase convert(String family, String name, List<String> args, int maxImages, int maxBoxes, Path out) {
+    static FuzzCase convert(Family family, String name, List<String> args, int maxImages, int maxBoxes, Path out) {
         return new FuzzCase(family, name, args, Kind.CONVERT, maxImages, maxBoxes, Set.of("thing"), out, null, null, null);
     }
 
-    static FuzzCase invalid(String family, String name, Kind kind, List<String> args) {
+    static FuzzCase invalid(Family family, String name, Kind kind, List<String> args) {
         return new FuzzCase(family, name, args, kind, 0, 0, Set.of(), null, null, null, null);
     }
 
     static FuzzCase roundTrip(String name, List<String> args, List<String> classes) {
-        return new FuzzCase("yaml", name, args, Kind.CONFIG_ROUNDTRIP, 0, 0, Set.of(), null, classes, null, null);
+        return new FuzzCase(Family.YAML_ROUND_TRIP, name, args, Kind.CONFIG_ROUNDTRIP, 0, 0, Set.of(), null, classes, null, null);
     }
 
     /** A train, predict, disk or interrupt case: {@code out} is its run or output folder, {@code maxImages} what may be used. */
-    static FuzzCase run(String family, String name, Kind kind, List<String> args, Path out, int maxImages, String named) {
+    static FuzzCase run(Family family, String name, Kind kind, List<String> args, Path out, int maxImages, String named) {
         return new FuzzCase(family, name, args, kind, maxImages, 0, Set.of(), out, null, named, null);
+    }
+
+    /** The same case, whose error line or listed problem must name {@code what}. */
+    FuzzCase naming(String what) {
+        return new FuzzCase(family, name, args, kind, maxImages, maxBoxes, classes, out, expectClasses, what, action);
     }
 
     /** The same case run by {@code action} instead of the CLI. */

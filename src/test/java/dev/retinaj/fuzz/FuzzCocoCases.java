@@ -37,7 +37,7 @@ final class FuzzCocoCases {
         return cases;
     }
 
-    private void add(String family, String name, Consumer<FuzzSets.Coco> mutate, Consumer<Path> files,
+    private void add(Family family, String name, Consumer<FuzzSets.Coco> mutate, Consumer<Path> files,
                      int maxImages, int maxBoxes, boolean convert) {
         Path d = ws.dir();
         FuzzSets.Coco c = new FuzzSets.Coco();
@@ -71,12 +71,12 @@ final class FuzzCocoCases {
             names.add("../".repeat(2 + rnd.nextInt(6)) + "outside/real.jpg");
         }
         for (String n : names) {
-            add("path escape", "file_name " + n, c -> image3(c, "\"" + n + "\""), none(), 2, 2, true);
+            add(Family.PATH_ESCAPE, "file_name " + n, c -> image3(c, "\"" + n + "\""), none(), 2, 2, true);
         }
-        add("path escape", "symlinked image", c -> image3(c, "\"link.jpg\""), d -> link(d.resolve("val/link.jpg"), real), 2, 2, true);
-        add("path escape", "symlinked folder", c -> image3(c, "\"ld/real.jpg\""), d -> link(d.resolve("val/ld"), real.getParent()),
+        add(Family.PATH_ESCAPE, "symlinked image", c -> image3(c, "\"link.jpg\""), d -> link(d.resolve("val/link.jpg"), real), 2, 2, true);
+        add(Family.PATH_ESCAPE, "symlinked folder", c -> image3(c, "\"ld/real.jpg\""), d -> link(d.resolve("val/ld"), real.getParent()),
                 2, 2, true);
-        add("path escape", "symlinked annotations", c -> { }, d -> link(d.resolve("val/b.jpg"), real), 1, 1, true);
+        add(Family.PATH_ESCAPE, "symlinked annotations", c -> { }, d -> link(d.resolve("val/b.jpg"), real), 1, 1, true);
     }
 
     static void link(Path at, Path target) {
@@ -97,48 +97,48 @@ final class FuzzCocoCases {
     private void ids() {
         for (String id : List.of("41.9", "\"3\"", "-0.5", "1e400", "true", "null", "[3]", "{}", "3.0000001",
                 "9007199254740993.5", "2.5e-1")) {
-            add("bad id", "image id " + id, c -> {
+            add(Family.BAD_ID, "image id " + id, c -> {
                 c.images.add("{\"id\":" + id + ",\"file_name\":\"a.jpg\",\"width\":40,\"height\":30}");
                 c.annotations.add("{\"id\":3,\"image_id\":" + id + ",\"category_id\":1,\"bbox\":[2,2,10,10]}");
             }, none(), 2, 2, rnd.nextInt(3) == 0);
         }
         for (String id : List.of("1.5", "\"1\"", "1.0000001", "true", "null", "-1", "99", "1e20", "[1]")) {
-            add("bad id", "category_id " + id, c -> c.annotations.add(ANN3.replace("\"category_id\":1", "\"category_id\":" + id)),
+            add(Family.BAD_ID, "category_id " + id, c -> c.annotations.add(ANN3.replace("\"category_id\":1", "\"category_id\":" + id)),
                     none(), 2, 2, false);
-            add("bad id", "image_id " + id, c -> c.annotations.add(ANN3.replace("\"image_id\":1", "\"image_id\":" + id)),
+            add(Family.BAD_ID, "image_id " + id, c -> c.annotations.add(ANN3.replace("\"image_id\":1", "\"image_id\":" + id)),
                     none(), 2, 2, false);
         }
         for (String v : List.of("3.5", "\"3\"", "1e999")) {
-            add("bad id", "annotation id " + v, c -> c.annotations.add(ANN3.replace("\"id\":3", "\"id\":" + v)), none(), 2, 2, false);
+            add(Family.BAD_ID, "annotation id " + v, c -> c.annotations.add(ANN3.replace("\"id\":3", "\"id\":" + v)), none(), 2, 2, false);
         }
         for (String w : List.of("\"40\"", "-40", "1e10", "40.5", "true")) {
-            add("bad id", "width " + w, c -> c.images.add("{\"id\":3,\"file_name\":\"a.jpg\",\"width\":" + w + ",\"height\":30}"),
+            add(Family.BAD_ID, "width " + w, c -> c.images.add("{\"id\":3,\"file_name\":\"a.jpg\",\"width\":" + w + ",\"height\":30}"),
                     none(), 2, 2, false);
         }
     }
 
     private void duplicateKeys() {
         for (String key : List.of("images", "annotations", "categories")) {
-            add("duplicate key", "top-level " + key, c -> c.extraTopLevel = ",\"" + key + "\":[]", none(), 2, 2, true);
+            add(Family.DUPLICATE_KEY, "top-level " + key, c -> c.extraTopLevel = ",\"" + key + "\":[]", none(), 2, 2, true);
         }
-        add("duplicate key", "image id", c -> c.images.add("{\"id\":3,\"id\":4,\"file_name\":\"a.jpg\"}"), none(), 2, 2, false);
-        add("duplicate key", "file_name", c -> c.images.add("{\"id\":3,\"file_name\":\"a.jpg\",\"file_name\":\"b.jpg\"}"),
+        add(Family.DUPLICATE_KEY, "image id", c -> c.images.add("{\"id\":3,\"id\":4,\"file_name\":\"a.jpg\"}"), none(), 2, 2, false);
+        add(Family.DUPLICATE_KEY, "file_name", c -> c.images.add("{\"id\":3,\"file_name\":\"a.jpg\",\"file_name\":\"b.jpg\"}"),
                 none(), 2, 2, false);
-        add("duplicate key", "bbox", c -> c.annotations.add(ANN3.replace("\"bbox\"", "\"bbox\":[1,1,3,3],\"bbox\"")),
+        add(Family.DUPLICATE_KEY, "bbox", c -> c.annotations.add(ANN3.replace("\"bbox\"", "\"bbox\":[1,1,3,3],\"bbox\"")),
                 none(), 2, 2, false);
-        add("duplicate key", "category name", c -> c.categories.set(0, "{\"id\":1,\"name\":\"thing\",\"name\":\"other\"}"),
+        add(Family.DUPLICATE_KEY, "category name", c -> c.categories.set(0, "{\"id\":1,\"name\":\"thing\",\"name\":\"other\"}"),
                 none(), 2, 2, true);
     }
 
     private void names() {
         for (String n : List.of("\"\"", "\"  \"", "\"thing\"", "null", "3", "\"\\t\"", "[\"x\"]")) {
-            add("empty or repeated name", "category name " + n, c -> {
+            add(Family.EMPTY_OR_REPEATED_NAME, "category name " + n, c -> {
                 c.categories.add("{\"id\":2,\"name\":" + n + "}");
                 c.annotations.add(ANN3.replace("\"category_id\":1", "\"category_id\":2"));
             }, none(), 2, 2, rnd.nextBoolean());
         }
-        add("empty or repeated name", "no name", c -> c.categories.add("{\"id\":2}"), none(), 2, 2, false);
-        add("empty or repeated name", "only class empty", c -> c.categories.set(0, "{\"id\":1,\"name\":\"\"}"), none(), 2, 2, false);
+        add(Family.EMPTY_OR_REPEATED_NAME, "no name", c -> c.categories.add("{\"id\":2}"), none(), 2, 2, false);
+        add(Family.EMPTY_OR_REPEATED_NAME, "only class empty", c -> c.categories.set(0, "{\"id\":1,\"name\":\"\"}"), none(), 2, 2, false);
     }
 
     private void nonFinite() {
@@ -149,7 +149,7 @@ final class FuzzCocoCases {
             boxes.add("[" + (rnd.nextBoolean() ? "-" : "") + "1e" + (309 + rnd.nextInt(200)) + ",1,5,5]");
         }
         for (String b : boxes) {
-            add("non-finite number", "bbox " + b, c -> c.annotations.add(ANN3.replace("[20,10,8,8]", b)), none(), 2, 2,
+            add(Family.NON_FINITE_NUMBER, "bbox " + b, c -> c.annotations.add(ANN3.replace("[20,10,8,8]", b)), none(), 2, 2,
                     rnd.nextInt(4) == 0);
         }
     }
@@ -170,7 +170,7 @@ final class FuzzCocoCases {
         variants.add(Arrays.copyOf(png, png.length / 2));
         for (int i = 0; i < variants.size(); i++) {
             byte[] v = variants.get(i);
-            add("truncated image", "b.jpg variant " + i + " (" + v.length + " bytes)", c -> { },
+            add(Family.TRUNCATED_IMAGE, "b.jpg variant " + i + " (" + v.length + " bytes)", c -> { },
                     d -> FuzzSets.write(d.resolve("val/b.jpg"), v), 1, 1, i % 3 == 0);
         }
     }

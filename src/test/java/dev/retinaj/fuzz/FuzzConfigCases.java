@@ -39,7 +39,7 @@ final class FuzzConfigCases {
             args.add("--set");
             args.add(s);
         }
-        cases.add(FuzzCase.invalid("bad yaml or --set", name, FuzzCase.Kind.CONFIG_INVALID, args));
+        cases.add(FuzzCase.invalid(Family.BAD_YAML_OR_SET, name, FuzzCase.Kind.CONFIG_INVALID, args));
     }
 
     private void sets() {
@@ -64,7 +64,7 @@ final class FuzzConfigCases {
 
     private void file(String name, byte[] bytes) {
         Path f = FuzzSets.write(ws.dir().resolve("c.yaml"), bytes);
-        cases.add(FuzzCase.invalid("bad yaml or --set", "file " + name, FuzzCase.Kind.CONFIG_INVALID,
+        cases.add(FuzzCase.invalid(Family.BAD_YAML_OR_SET, "file " + name, FuzzCase.Kind.CONFIG_INVALID,
                 List.of("config", "show", "-c", f.toString())));
     }
 
@@ -122,16 +122,16 @@ final class FuzzConfigCases {
                         + "]"), tricky));
     }
 
-    private static final String GT = "{\"images\":[{\"id\":1,\"file_name\":\"a.jpg\",\"width\":40,\"height\":30}],"
+    static final String GT = "{\"images\":[{\"id\":1,\"file_name\":\"a.jpg\",\"width\":40,\"height\":30}],"
             + "\"annotations\":[{\"id\":1,\"image_id\":1,\"category_id\":1,\"bbox\":[2,2,10,10],\"area\":100,\"iscrowd\":0}],"
             + "\"categories\":[{\"id\":1,\"name\":\"thing\"}]}";
-    private static final String DT = "[{\"image_id\":1,\"category_id\":1,\"bbox\":[2,2,10,10],\"score\":0.9}]";
+    static final String DT = "[{\"image_id\":1,\"category_id\":1,\"bbox\":[2,2,10,10],\"score\":0.9}]";
 
     private void eval(String name, String gt, String dt) {
         Path d = ws.dir();
         Path g = FuzzSets.write(d.resolve("gt.json"), gt);
         Path t = FuzzSets.write(d.resolve("dt.json"), dt);
-        cases.add(FuzzCase.invalid("eval json", name, FuzzCase.Kind.EVAL_INVALID,
+        cases.add(FuzzCase.invalid(Family.EVAL_JSON, name, FuzzCase.Kind.EVAL_INVALID,
                 List.of("eval", "--gt", g.toString(), "--detections", t.toString(), "--json")));
     }
 

@@ -14,16 +14,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Disks and permissions: train --out into an unwritable folder, --resume of a run whose folder,
  * checkpoints/ or appended files cannot be written, predict --out into an unwritable folder, an
- * existing file as --out, and a disk that is full at a checkpoint (free space injected into the
+ * existing file as --out or eval --plots, a curves.png that cannot be written (the run must finish with a
+ * WARN line), and a disk that is full at a checkpoint (free space injected into the
  * checkpoint store, as DiskFaultsTest does). Each must be one line at start (or at the checkpoint,
  * for the full disk) and leave no checkpoint .tmp behind.
  */
 final class FuzzDiskCases {
-    private static final String FAMILY = "disk/permissions";
+    private static final Family FAMILY = Family.DISK_PERMISSIONS;
     private final FuzzWorkspace ws;
     private final FuzzRuns runs;
     final List<FuzzCase> cases = new ArrayList<>();
@@ -50,12 +52,53 @@ final class FuzzDiskCases {
         Path under = file.resolve("run");
         cases.add(disk("train --out under a file", under.toString(), FuzzRuns.train(runs.shapes(), under), under));
         cases.add(disk("predict --out an existing file", "--out", predict(file), file));
+        Path d = ws.dir();
+        cases.add(disk("eval --plots an existing file", "--plots " + file, List.of("eval", "--gt",
+                FuzzSets.write(d.resolve("gt.json"), FuzzConfigCases.GT).toString(), "--detections",
+                FuzzSets.write(d.resolve("dt.json"), FuzzConfigCases.DT).toString(), "--plots", file.toString()), file));
         fullDisk(1);
         fullDisk(2);
+        plotBlocked("curves.png a non-empty folder", png -> FuzzSets.write(png.resolve("in-the-way"), "x"));
         if (runs.canLock()) {
             checkpointsLockedMidRun();
         }
+        if (runs.immutable()) {
+            plotBlocked("curves.png immutable", png -> {
+                if (!runs.lock(FuzzSets.write(png, "old plot"))) {
+                    throw new IllegalStateException("cannot lock " + png);
+                }
+            });
+        }
         return cases;
+    }
+
+    /** A training run whose curves.png {@code block} made unwritable before it started: it must finish, warning. */
+    private void plotBlocked(String name, Consumer<Path> block) {
+        Path out = ws.dir().resolve("run");
+        Path png = new RunDirectory(out).curves();
+        List<String> sets = FuzzRuns.sets(runs.shapes(), "train.max_iters=2");
+        cases.add(FuzzCase.run(FAMILY, name, Kind.PLOT_WARN, List.of(), out, 0, png.toString()).by(() -> {
+            try {
+                block.accept(png);
+                return train(out, sets);
+            } finally {
+                runs.unlock(png);
+            }
+        }));
+    }
+
+    /** The tiny run of {@code sets} into {@code out}, in-process with {@code hooks}: exit 0, or the CLI's message. */
+    private static CliRunner.Result train(Path out, List<String> sets, TrainHook... hooks) {
+        try {
+            TrainRunner r = new TrainRunner(ConfigLoader.load(Path.of(FuzzRuns.CONFIG), sets), new RunDirectory(out), false);
+            for (TrainHook h : hooks) {
+                r.addHook(h);
+            }
+            r.run();
+            return new CliRunner.Result(0, "finished", "");
+        } catch (Exception e) {
+            return CliRunner.failure(e);
+        }
     }
 
     private static FuzzCase disk(String name, String named, List<String> args, Path out) {
@@ -104,15 +147,7 @@ final class FuzzDiskCases {
         Path out = ws.dir().resolve("run");
         List<String> sets = FuzzRuns.sets(runs.shapes(), "train.max_iters=3");
         FuzzCase c = disk("disk full at checkpoint " + n, out.resolve("checkpoints").toString(), List.of(), out);
-        cases.add(c.by(() -> {
-            try {
-                new TrainRunner(ConfigLoader.load(Path.of(FuzzRuns.CONFIG), sets), new RunDirectory(out), false)
-                        .addHook(fullFrom(n)).run();
-                return new CliRunner.Result(0, "finished", "");
-            } catch (Exception e) {
-                return CliRunner.failure(e);
-            }
-        }));
+        cases.add(c.by(() -> train(out, sets, fullFrom(n))));
     }
 
     /** checkpoints/ made unwritable after the first checkpoint: the second write fails for real (not injected). */
@@ -131,11 +166,7 @@ final class FuzzDiskCases {
         FuzzCase c = disk("checkpoints/ unwritable mid-run", ckpts.toString(), List.of(), out);
         cases.add(c.by(() -> {
             try {
-                new TrainRunner(ConfigLoader.load(Path.of(FuzzRuns.CONFIG), sets), new RunDirectory(out), false)
-                        .addHook(lockAt2).run();
-                return new CliRunner.Result(0, "finished", "");
-            } catch (Exception e) {
-                return CliRunner.failure(e);
+                return train(out, sets, lockAt2);
             } finally {
                 runs.unlock(ckpts);
             }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * and stopped again, and a run that checkpoints every step (the signal likely lands in a write).
  */
 final class FuzzInterruptCases {
-    private static final String FAMILY = "interrupts";
+    private static final Family FAMILY = Family.INTERRUPTS;
     private static final long TIMEOUT_S = 120;
     private final FuzzWorkspace ws;
     private final FuzzRuns runs;

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * --weights that are not this model's weights.
  */
 final class FuzzPredictCases {
-    private static final String FAMILY = "predict";
+    private static final Family FAMILY = Family.PREDICT;
     private final FuzzWorkspace ws;
     private final FuzzRuns runs;
     private final Random rnd;

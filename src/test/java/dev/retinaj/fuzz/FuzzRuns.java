@@ -1,5 +1,6 @@
 package dev.retinaj.fuzz;
 
+import dev.retinaj.Locks;
 import dev.retinaj.cli.CliRunner;
 import dev.retinaj.data.ShapesGenerator;
 import dev.retinaj.data.ShapesParams;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,15 +15,13 @@ import java.util.function.Supplier;
 /**
  * What the train, predict, disk and interrupt families share: a small shapes set (8 train, 2 val
  * images of 96 px, COCO), copies of it to break, the command line of a CPU-second-sized run of the
- * demo config on it, one finished run to predict with, and a way to make a folder unwritable that
- * holds for root too (read-only where permissions bind; else chattr +i).
+ * demo config on it, one finished run to predict with, and {@link Locks} to make a folder unwritable.
  */
 final class FuzzRuns {
     static final String CONFIG = "configs/shapes_r18_fpn_demo.yaml";
     private final FuzzWorkspace ws;
     private Path shapes;
     private Path trained;
-    private Lock lock;
 
     FuzzRuns(FuzzWorkspace ws) {
         this.ws = ws;
@@ -89,18 +87,23 @@ final class FuzzRuns {
         return trained;
     }
 
-    /** Whether {@link #lock} makes a folder unwritable here (as root only chattr +i does, on ext2/3/4-like file systems). */
+    /** Whether {@link #lock} makes a folder unwritable here (see {@link Locks}). */
     boolean canLock() {
-        return how() != Lock.NONE;
+        return Locks.available();
+    }
+
+    /** Whether a locked file cannot even be replaced by a rename over it (chattr +i). */
+    boolean immutable() {
+        return Locks.immutable();
     }
 
     /** Makes {@code p} unwritable (read-only, or immutable where permissions do not bind, as for root). */
     boolean lock(Path p) {
-        return apply(how(), p, true);
+        return Locks.lock(p);
     }
 
     void unlock(Path p) {
-        apply(how(), p, false);
+        Locks.unlock(p);
     }
 
     /** Runs {@code action} with {@code paths} locked, unlocking them afterwards (the temp folder must stay deletable). */
@@ -114,57 +117,6 @@ final class FuzzRuns {
             return action.get();
         } finally {
             paths.forEach(this::unlock);
-        }
-    }
-
-    private enum Lock { CHMOD, CHATTR, NONE }
-
-    /** The first way that makes a probe folder unwritable here. */
-    private Lock how() {
-        if (lock == null) {
-            lock = Lock.NONE;
-            Path probe = ws.dir().resolve("lock-probe");
-            for (Lock l : List.of(Lock.CHMOD, Lock.CHATTR)) {
-                try {
-                    Files.createDirectories(probe);
-                    boolean works = apply(l, probe, true) && !canCreate(probe.resolve("x"));
-                    apply(l, probe, false);
-                    if (works) {
-                        lock = l;
-                        break;
-                    }
-                } catch (IOException e) {
-                    // try the next way
-                }
-            }
-        }
-        return lock;
-    }
-
-    private static boolean canCreate(Path f) {
-        try {
-            Files.createFile(f);
-            Files.delete(f);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean apply(Lock how, Path p, boolean on) {
-        if (how == Lock.CHATTR) {
-            return dev.retinaj.TestFiles.chattr(on ? "+i" : "-i", p);
-        }
-        if (how == Lock.NONE) {
-            return false;
-        }
-        String dir = on ? "r-xr-xr-x" : "rwxr-xr-x";
-        String file = on ? "r--r--r--" : "rw-r--r--";
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? dir : file));
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
         }
     }
 }

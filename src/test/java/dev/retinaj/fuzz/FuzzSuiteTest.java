@@ -3,14 +3,13 @@ package dev.retinaj.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.retinaj.cli.CliRunner;
 import dev.retinaj.fuzz.Judge.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +36,7 @@ class FuzzSuiteTest {
         cases.addAll(new FuzzCocoCases(ws, SEED).all());
         cases.addAll(new FuzzVocYoloCases(ws, SEED + 1).all());
         cases.addAll(new FuzzConfigCases(ws, SEED + 2).all());
+        cases.addAll(new FuzzConvertCases(ws, SEED + 6).all());
         FuzzRuns runs = new FuzzRuns(ws);
         cases.addAll(new FuzzTrainCases(ws, runs, SEED + 3).all());
         cases.addAll(new FuzzPredictCases(ws, runs, SEED + 4).all());
@@ -47,7 +47,7 @@ class FuzzSuiteTest {
             System.out.println(disk.skipped);
         }
         Judge judge = new Judge(FuzzSets.SECRET, ws.forbidden());
-        Map<String, Map<Outcome, Integer>> table = new TreeMap<>();
+        Map<Family, Map<Outcome, Integer>> table = new EnumMap<>(Family.class);
         Map<Outcome, Integer> total = new EnumMap<>(Outcome.class);
         List<String> bad = new ArrayList<>();
         for (FuzzCase c : cases) {
@@ -65,24 +65,26 @@ class FuzzSuiteTest {
         System.out.println(report(table, total, cases.size()));
         bad.forEach(System.out::println);
         assertTrue(cases.size() >= 200, "generated " + cases.size() + " cases");
-        assertTrue(table.keySet().containsAll(List.of("train", "predict", "disk/permissions", "interrupts")), table.toString());
+        assertEquals(EnumSet.allOf(Family.class), table.keySet(), "a family without cases");
         assertEquals(List.of(), bad);
         assertTrue(total.getOrDefault(Outcome.COUNTED_SKIP, 0) > 0 && total.getOrDefault(Outcome.CLEAN_ERROR, 0) > 0
                 && total.getOrDefault(Outcome.OK, 0) > 0, total.toString());
     }
 
-    private static String report(Map<String, Map<Outcome, Integer>> table, Map<Outcome, Integer> total, int n) {
+    private static String report(Map<Family, Map<Outcome, Integer>> table, Map<Outcome, Integer> total, int n) {
         StringBuilder s = new StringBuilder(String.format("fuzz suite: %d cases%n%-24s", n, "family"));
         for (Outcome o : Outcome.values()) {
             s.append(String.format("%14s", o.name().toLowerCase().replace('_', ' ')));
         }
-        table.put("(all)", total);
-        table.forEach((family, counts) -> {
-            s.append(String.format("%n%-24s", family));
-            for (Outcome o : Outcome.values()) {
-                s.append(String.format("%14d", counts.getOrDefault(o, 0)));
-            }
-        });
+        table.forEach((family, counts) -> row(s, family.label, counts));
+        row(s, "(all)", total);
         return s.toString();
+    }
+
+    private static void row(StringBuilder s, String family, Map<Outcome, Integer> counts) {
+        s.append(String.format("%n%-24s", family));
+        for (Outcome o : Outcome.values()) {
+            s.append(String.format("%14d", counts.getOrDefault(o, 0)));
+        }
     }
 }

@@ -19,7 +19,7 @@ import java.util.function.BiFunction;
  * fail (one line naming the file); and invalid values (data.std, NaN thresholds) that must stop it.
  */
 final class FuzzTrainCases {
-    private static final String FAMILY = "train";
+    private static final Family FAMILY = Family.TRAIN;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final FuzzWorkspace ws;
     private final FuzzRuns runs;

@@ -11,15 +11,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Classifies what the CLI did with a fuzz case. */
 final class Judge {
-    /** A stack frame, an exception class name or a parser's feature switch: never for the user's eyes. */
+    /** A stack frame, an exception class name or a parser's feature switch: never for the user's eyes (stderr or stdout). */
     private static final Pattern TRACE = Pattern.compile(
-            "(^|\\s)at [\\w$.]+\\(|\\b[A-Z]\\w*(Exception|Error)\\b|\\bhs_err|JsonReadFeature|JsonParser\\.Feature");
+            "(^|\\s)at [\\w$.]+\\(|\\b[A-Z]\\w*(Exception|Error)\\b|\\bhs_err|\\w*Feature\\.[A-Z_]{3,}|/xml/features/");
     private static final Pattern CONVERTED = Pattern.compile(": \\{([^}]*)\\}; (\\d+) boxes");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -46,7 +47,7 @@ final class Judge {
                 return new Verdict(Outcome.WRONG, "run directory unreadable: " + e);
             }
         }
-        if (TRACE.matcher(r.err()).find() || r.code() < 0 || r.code() > 2) {
+        if (TRACE.matcher(r.err()).find() || TRACE.matcher(r.out()).find() || r.code() < 0 || r.code() > 2) {
             return new Verdict(Outcome.TRACE, "rc " + r.code() + ": " + r.err().strip());
         }
         if (r.out().contains(secret) || r.err().contains(secret)) {
@@ -62,7 +63,8 @@ final class Judge {
                 case CONFIG_ROUNDTRIP -> roundTrip(c, r.out());
                 case TRAIN_SKIP -> RunJudge.trainSkip(c);
                 case PREDICT_SKIP -> RunJudge.predictSkip(c, r.out());
-                case CONFIG_INVALID, EVAL_INVALID, RUN_INVALID, DISK, INTERRUPT ->
+                case PLOT_WARN -> RunJudge.plotWarned(c);
+                case CONFIG_INVALID, EVAL_INVALID, RUN_INVALID, CONVERT_INVALID, DISK, INTERRUPT ->
                         new Verdict(Outcome.WRONG, "accepted: " + r.out().strip());
             };
         } catch (IOException | RuntimeException e) {
@@ -81,8 +83,19 @@ final class Judge {
         if (c.kind() == FuzzCase.Kind.TRAIN_SKIP || c.kind() == FuzzCase.Kind.PREDICT_SKIP) {
             return new Verdict(Outcome.WRONG, "failed under data.on_bad_sample: skip: " + line);
         }
+        if (c.kind() == FuzzCase.Kind.PLOT_WARN) {
+            return new Verdict(Outcome.WRONG, "a plot that cannot be written stopped the run: " + line);
+        }
         if (c.named() != null && !line.contains(c.named())) {
             return new Verdict(Outcome.WRONG, "does not name " + c.named() + ": " + line);
+        }
+        if (c.kind() == FuzzCase.Kind.CONVERT_INVALID && c.out() != null && Files.exists(c.out())) {
+            try (Stream<Path> s = Files.walk(c.out())) {
+                Optional<Path> written = s.filter(Files::isRegularFile).findFirst();
+                if (written.isPresent()) {
+                    return new Verdict(Outcome.WRONG, "failed but wrote " + written.get() + ": " + line);
+                }
+            }
         }
         return c.kind() == FuzzCase.Kind.DISK ? RunJudge.leftBehind(c, line) : new Verdict(Outcome.CLEAN_ERROR, line);
     }
@@ -95,8 +108,12 @@ final class Judge {
         if (bounds != null) {
             return new Verdict(Outcome.WRONG, bounds);
         }
-        return j.get("problems").size() > 0 ? new Verdict(Outcome.COUNTED_SKIP, j.get("problems").get(0).toString())
-                : new Verdict(Outcome.WRONG, "exit 0 and no problem listed");
+        if (j.get("problems").size() == 0) {
+            return new Verdict(Outcome.WRONG, "exit 0 and no problem listed");
+        }
+        return c.named() == null || j.get("problems").toString().contains(c.named())
+                ? new Verdict(Outcome.COUNTED_SKIP, j.get("problems").get(0).toString())
+                : new Verdict(Outcome.WRONG, "no problem names " + c.named() + ": " + j.get("problems"));
     }
 
     private Verdict convert(FuzzCase c, String out) throws IOException {
@@ -115,8 +132,11 @@ final class Judge {
         if (bounds != null) {
             return new Verdict(Outcome.WRONG, bounds);
         }
-        return out.contains("problems (skipped)") ? new Verdict(Outcome.COUNTED_SKIP, out.strip())
-                : new Verdict(Outcome.WRONG, "exit 0 and no problem reported");
+        if (!out.contains("problems (skipped)")) {
+            return new Verdict(Outcome.WRONG, "exit 0 and no problem reported");
+        }
+        return c.named() == null || out.contains(c.named()) ? new Verdict(Outcome.COUNTED_SKIP, out.strip())
+                : new Verdict(Outcome.WRONG, "the summary does not name " + c.named() + ": " + out.strip());
     }
 
     private String bounds(FuzzCase c, int images, int boxes, List<String> classes) {

@@ -75,6 +75,23 @@ final class RunJudge {
         return new Verdict(Outcome.COUNTED_SKIP, m.group());
     }
 
+    /** A run whose curves.png could not be written: finished, its train.log warns naming the plot, with no trace or .tmp. */
+    static Verdict plotWarned(FuzzCase c) throws IOException {
+        if (!Files.isRegularFile(c.out().resolve("result.json"))) {
+            return new Verdict(Outcome.WRONG, "exit 0 but no result.json in " + c.out());
+        }
+        String log = Files.readString(c.out().resolve("train.log"));
+        if (CRASH.matcher(log).find()) {
+            return new Verdict(Outcome.TRACE, "a stack trace in train.log: " + tail(log));
+        }
+        if (Files.exists(c.out().resolve("curves.png.tmp"))) {
+            return new Verdict(Outcome.WRONG, "curves.png.tmp left behind");
+        }
+        Optional<String> warn = log.lines().filter(l -> l.contains(" WARN ") && l.contains(c.named())).findFirst();
+        return warn.isPresent() ? new Verdict(Outcome.COUNTED_SKIP, warn.get())
+                : new Verdict(Outcome.WRONG, "no WARN line names " + c.named());
+    }
+
     /** After a failed run: no checkpoint .tmp left, and the latest checkpoint (if any) whole. */
     static Verdict leftBehind(FuzzCase c, String line) throws IOException {
         Path ckpts = c.out().resolve("checkpoints");

@@ -34,12 +34,8 @@ class InterruptResumeTest {
 
     @Test
     void sigintAtRandomMomentsThenResumeEqualsAStraightRun() throws Exception {
-        Path data = dir.resolve("shapes");
-        ShapesGenerator.generate(data, new ShapesParams(24, 4, 96, 11, 1.0));
-        List<String> sets = TrainEndToEndTest.tinyFor(data, "train.max_iters=" + ITERS, "train.checkpoint_period=5",
-                "data.val=[]");
-        RunDirectory straight = new RunDirectory(dir.resolve("straight"));
-        assertEquals(0, start(sets, dir.resolve("straight.out"), "--out", straight.root().toString()).waitFor());
+        List<String> sets = sets(dir, ITERS);
+        Path straight = straight(dir, sets);
 
         int signals = Integer.getInteger("retinaj.interrupts", 2);
         long seed = System.nanoTime();
@@ -86,10 +82,29 @@ class InterruptResumeTest {
         assertTrue(sent >= signals, "sent " + sent + " of " + signals + " signals");
         assertEquals(0, start(sets, dir.resolve("last.out"), "--resume", run.toString()).waitFor());
         assertNoCrashFiles();
+        assertSameEnd(straight, run, ITERS, "seed " + seed);
+    }
+
+    /** A 24-image shapes set in {@code dir} and the --set options of a tiny run of {@code iters} on it, checkpointing every 5. */
+    static List<String> sets(Path dir, int iters) {
+        Path data = dir.resolve("shapes");
+        ShapesGenerator.generate(data, new ShapesParams(24, 4, 96, 11, 1.0));
+        return TrainEndToEndTest.tinyFor(data, "train.max_iters=" + iters, "train.checkpoint_period=5", "data.val=[]");
+    }
+
+    /** The run of {@code sets} never interrupted, in a process of its own (as the interrupted ones): its directory. */
+    static Path straight(Path dir, List<String> sets) throws Exception {
+        Path straight = dir.resolve("straight");
+        assertEquals(0, start(sets, dir.resolve("straight.out"), "--out", straight.toString()).waitFor());
+        return straight;
+    }
+
+    /** The weights and momentum of run {@code b} at iteration {@code iters} are those of run {@code a}, byte for byte. */
+    static void assertSameEnd(Path a, Path b, int iters, String why) throws IOException {
+        Path last = Path.of("checkpoints", CheckpointStore.dirName(iters));
         for (String f : List.of(CheckpointStore.MODEL, CheckpointStore.OPTIMIZER)) {
-            assertArrayEquals(Files.readAllBytes(straight.checkpoints().resolve(CheckpointStore.dirName(ITERS)).resolve(f)),
-                    Files.readAllBytes(run.resolve("checkpoints").resolve(CheckpointStore.dirName(ITERS)).resolve(f)),
-                    f + " differs from the straight run's (seed " + seed + ")");
+            assertArrayEquals(Files.readAllBytes(a.resolve(last).resolve(f)), Files.readAllBytes(b.resolve(last).resolve(f)),
+                    f + " differs from the straight run's (" + why + ")");
         }
     }
 
