@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * No main class makes an engine array over Java memory: NDManager.create from Java data, NDList.decode
- * and the NDArray methods that take a Number and whose operand autograd saves go through
+ * No main class makes an engine array over Java memory: NDManager.create from Java data, NDList.decode,
+ * NDArray.set from Java data (DJL points the tensor at its copy in Java memory) and the NDArray methods that take a Number and whose operand autograd saves go through
  * {@link HostArrays} and {@link Scalars}. Read from the compiled classes.
  */
 class EngineMemoryRulesTest {
@@ -22,6 +22,7 @@ class EngineMemoryRulesTest {
     private static final Pattern FORBIDDEN = Pattern.compile(
             "ai/djl/ndarray/NDManager\\.create:\\((\\[|Ljava/nio/|Ljava/lang/Number;|[FDIJZB]\\)).*"
             + "|ai/djl/ndarray/NDList\\.decode:.*"
+            + "|ai/djl/ndarray/NDArray\\.set:\\((\\[|Ljava/nio/).*"
             + "|ai/djl/ndarray/NDArrays?\\.(mul|muli|div|divi|pow|powi|maximum|minimum|rdiv|rdivi):\\(.*Ljava/lang/Number;.*");
     private static final String HOST_ARRAYS = "dev/retinaj/engine/HostArrays.class";
 
@@ -44,6 +45,8 @@ class EngineMemoryRulesTest {
         assertTrue(FORBIDDEN.matcher("ai/djl/ndarray/NDManager.create:(F)Lai/djl/ndarray/NDArray;").matches());
         assertFalse(FORBIDDEN.matcher("ai/djl/ndarray/NDArray.mul:(Lai/djl/ndarray/NDArray;)Lai/djl/ndarray/NDArray;").matches());
         assertFalse(FORBIDDEN.matcher("ai/djl/ndarray/NDArray.add:(Ljava/lang/Number;)Lai/djl/ndarray/NDArray;").matches());
+        assertTrue(FORBIDDEN.matcher("ai/djl/ndarray/NDArray.set:([F)V").matches());
+        assertFalse(FORBIDDEN.matcher("ai/djl/ndarray/NDArray.set:(Lai/djl/ndarray/index/NDIndex;Lai/djl/ndarray/NDArray;)V").matches());
     }
 
     private static List<String> forbiddenCalls(String listing) {
