@@ -3,8 +3,10 @@ package dev.retinaj.eval;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -71,9 +73,23 @@ public final class CocoJsonWriter {
     public static void writeResults(List<Result> results, Path file, Function<Result, Map<String, String>> extra)
             throws IOException {
         createParent(file);
-        try (JsonGenerator g = FACTORY.createGenerator(file.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+        try (OutputStream os = Files.newOutputStream(file)) {
+            writeResults(results.stream().map(r -> new ResultLine(r, extra.apply(r))).iterator(), os);
+        }
+    }
+
+    /** One entry of a results file: the COCO fields, then further string fields. */
+    public record ResultLine(Result result, Map<String, String> extra) {}
+
+    /** Streams results into {@code out} (not closed), one entry a line, holding none of them; returns the count. */
+    public static long writeResults(Iterator<ResultLine> lines, OutputStream out) throws IOException {
+        long n = 0;
+        try (JsonGenerator g = FACTORY.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartArray();
-            for (Result r : results) {
+            while (lines.hasNext()) {
+                ResultLine line = lines.next();
+                Result r = line.result();
                 g.writeStartObject();
                 g.writeNumberField("image_id", r.imageId());
                 g.writeNumberField("category_id", r.categoryId());
@@ -84,14 +100,16 @@ public final class CocoJsonWriter {
                 g.writeNumber(r.h());
                 g.writeEndArray();
                 g.writeNumberField("score", r.score());
-                for (Map.Entry<String, String> e : extra.apply(r).entrySet()) {
+                for (Map.Entry<String, String> e : line.extra().entrySet()) {
                     g.writeStringField(e.getKey(), e.getValue());
                 }
                 g.writeEndObject();
                 g.writeRaw('\n');
+                n++;
             }
             g.writeEndArray();
         }
+        return n;
     }
 
     private static void createParent(Path file) throws IOException {
