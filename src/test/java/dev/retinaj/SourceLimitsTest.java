@@ -115,21 +115,17 @@ class SourceLimitsTest {
                 continue; // a field, a static initialiser, the class line
             }
             int first = -1;
-            int lo = Integer.MAX_VALUE;
-            int hi = Integer.MIN_VALUE;
+            int last = -1;
             for (String line : member.split("\n")) {
                 Matcher n = LINE.matcher(line);
                 if (n.matches()) {
                     int v = Integer.parseInt(n.group(1));
                     first = first < 0 ? v : first;
-                    if (v >= first) {
-                        lo = Math.min(lo, v);
-                        hi = Math.max(hi, v);
-                    }
+                    last = Math.max(last, v);
                 }
             }
             if (first >= 0) {
-                out.add(new Method(h.group(1), hi - lo + 3, parameters(h.group(2))));
+                out.add(new Method(h.group(1), last - first + 3, parameters(h.group(2))));
             }
         }
         return out;

@@ -13,11 +13,6 @@ public final class CommonOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    /** The command this mixin is part of. */
-    public CommandSpec command() {
-        return command;
-    }
-
     public PrintWriter out() {
         return command.commandLine().getOut();
     }

@@ -6,8 +6,9 @@ import java.util.function.BinaryOperator;
 /**
  * x · v, x / v, x^v, max(x, v) and min(x, v) for a number v. DJL's {@code NDArray.mul(Number)} and
  * its kin wrap v in a tensor over Java memory and free that wrapper at once; autograd keeps the
- * tensor for backward, so a GC in between turns the gradient into garbage (HostArraysTest). Here v lives in libtorch memory ({@link HostArrays#scalar}); the results, types
- * included, are those of DJL's methods.
+ * tensor for backward, so a GC in between turns the gradient into garbage (HostArraysTest). Here v
+ * lives in libtorch memory ({@link HostArrays#scalar}); the results, types included, are those of
+ * DJL's methods.
  */
 public final class Scalars {
     private Scalars() {}

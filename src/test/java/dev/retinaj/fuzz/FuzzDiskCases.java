@@ -1,5 +1,6 @@
 package dev.retinaj.fuzz;
 
+import dev.retinaj.Locks;
 import dev.retinaj.cli.CliRunner;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.fuzz.FuzzCase.Kind;
@@ -38,7 +39,7 @@ final class FuzzDiskCases {
     }
 
     List<FuzzCase> all() {
-        if (runs.canLock()) {
+        if (Locks.available()) {
             lockedOut();
             for (String part : List.of("", "checkpoints", "train.log", "metrics.jsonl")) {
                 lockedResume(part);
@@ -59,12 +60,12 @@ final class FuzzDiskCases {
         fullDisk(1);
         fullDisk(2);
         plotBlocked("curves.png a non-empty folder", png -> FuzzSets.write(png.resolve("in-the-way"), "x"));
-        if (runs.canLock()) {
+        if (Locks.available()) {
             checkpointsLockedMidRun();
         }
-        if (runs.immutable()) {
+        if (Locks.immutable()) {
             plotBlocked("curves.png immutable", png -> {
-                if (!runs.lock(FuzzSets.write(png, "old plot"))) {
+                if (!Locks.lock(FuzzSets.write(png, "old plot"))) {
                     throw new IllegalStateException("cannot lock " + png);
                 }
             });
@@ -82,7 +83,7 @@ final class FuzzDiskCases {
                 block.accept(png);
                 return train(out, sets);
             } finally {
-                runs.unlock(png);
+                Locks.unlock(png);
             }
         }));
     }
@@ -158,7 +159,7 @@ final class FuzzDiskCases {
         TrainHook lockAt2 = new TrainHook() {
             @Override
             public void beforeStep(TrainState s) {
-                if (s.iteration() == 2 && !runs.lock(ckpts)) {
+                if (s.iteration() == 2 && !Locks.lock(ckpts)) {
                     throw new IllegalStateException("cannot lock " + ckpts);
                 }
             }
@@ -168,7 +169,7 @@ final class FuzzDiskCases {
             try {
                 return train(out, sets, lockAt2);
             } finally {
-                runs.unlock(ckpts);
+                Locks.unlock(ckpts);
             }
         }));
     }

@@ -87,36 +87,17 @@ final class FuzzRuns {
         return trained;
     }
 
-    /** Whether {@link #lock} makes a folder unwritable here (see {@link Locks}). */
-    boolean canLock() {
-        return Locks.available();
-    }
-
-    /** Whether a locked file cannot even be replaced by a rename over it (chattr +i). */
-    boolean immutable() {
-        return Locks.immutable();
-    }
-
-    /** Makes {@code p} unwritable (read-only, or immutable where permissions do not bind, as for root). */
-    boolean lock(Path p) {
-        return Locks.lock(p);
-    }
-
-    void unlock(Path p) {
-        Locks.unlock(p);
-    }
-
     /** Runs {@code action} with {@code paths} locked, unlocking them afterwards (the temp folder must stay deletable). */
     CliRunner.Result locked(List<Path> paths, Supplier<CliRunner.Result> action) {
         try {
             for (Path p : paths) {
-                if (!lock(p)) {
+                if (!Locks.lock(p)) {
                     throw new IllegalStateException("cannot lock " + p);
                 }
             }
             return action.get();
         } finally {
-            paths.forEach(this::unlock);
+            paths.forEach(Locks::unlock);
         }
     }
 }

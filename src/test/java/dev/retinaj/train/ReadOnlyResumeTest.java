@@ -1,6 +1,5 @@
 package dev.retinaj.train;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.retinaj.Locks;
-import dev.retinaj.checkpoint.CheckpointStore;
 import dev.retinaj.cli.Main;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.ShapesGenerator;
 import dev.retinaj.data.ShapesParams;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,9 +58,6 @@ class ReadOnlyResumeTest {
         assertEquals(List.of("ckpt_0000003"), DiskFaultsTest.names(run.checkpoints()), "no .tmp, the previous checkpoint kept");
 
         new TrainRunner(cfg, run, true).run();
-        for (String f : List.of(CheckpointStore.MODEL, CheckpointStore.OPTIMIZER)) {
-            assertArrayEquals(Files.readAllBytes(straight.checkpoints().resolve("ckpt_0000008").resolve(f)),
-                    Files.readAllBytes(run.checkpoints().resolve("ckpt_0000008").resolve(f)), f + " differs from the straight run's");
-        }
+        InterruptResumeTest.assertSameEnd(straight.root(), run.root(), 8, "read-only failure at iteration 4");
     }
 }
