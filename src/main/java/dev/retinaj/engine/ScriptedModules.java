@@ -24,11 +24,13 @@ final class ScriptedModules {
 
     private ScriptedModules() {}
 
-    /** The module {@code resource} applied to {@code x}; the result is on x's manager. */
-    static NDArray run(String resource, NDArray x) {
+    /** The module {@code resource} applied to {@code x} (and any further inputs); the result is on x's manager. */
+    static NDArray run(String resource, NDArray x, NDArray... more) {
+        NDList in = new NDList(x);
+        in.addAll(java.util.Arrays.asList(more));
         // DJL runs a scripted module outside training in inference mode, whose results autograd refuses to save
         boolean grad = JniUtils.isGradMode();
-        NDArray y = module(resource).forward(new ParameterStore(x.getManager(), false), new NDList(x), grad)
+        NDArray y = module(resource).forward(new ParameterStore(x.getManager(), false), in, grad)
                 .singletonOrThrow();
         y.attach(x.getManager());
         return y;

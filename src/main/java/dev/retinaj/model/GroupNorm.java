@@ -7,7 +7,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.retinaj.engine.Scalars;
+import dev.retinaj.engine.GroupNormOp;
 
 /** Group normalisation (Wu & He 2018) as torch.nn.GroupNorm: biased variance, eps 1e-5, per-channel affine. */
 public final class GroupNorm extends AbstractBlock {
@@ -34,18 +34,9 @@ public final class GroupNorm extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray in = inputs.singletonOrThrow();
-        // statistics in fp32 under mixed precision (the next convolution casts back)
-        NDArray x = dev.retinaj.engine.Casts.to(in, ai.djl.ndarray.types.DataType.FLOAT32);
-        Shape shape = x.getShape();
-        NDArray g = x.reshape(shape.get(0), groups, -1);
-        NDArray centred = g.sub(g.mean(new int[] {2}, true));
-        NDArray var = centred.square().mean(new int[] {2}, true);
-        NDArray normed = centred.mul(Scalars.pow(var.add(Norms.EPS), -0.5)).reshape(shape);
-        Shape bc = new Shape(1, channels, 1, 1);
-        NDArray w = Norms.local(ps.getValue(weight, x.getDevice(), training).reshape(bc), x.getManager());
-        NDArray b = Norms.local(ps.getValue(bias, x.getDevice(), training).reshape(bc), x.getManager());
-        return new NDList(normed.mul(w).add(b));
+        NDArray x = inputs.singletonOrThrow();
+        return new NDList(GroupNormOp.apply(x, groups, ps.getValue(weight, x.getDevice(), training),
+                ps.getValue(bias, x.getDevice(), training)));
     }
 
     @Override

@@ -47,6 +47,10 @@ final class Canvas {
         if (x1 <= x0 || y1 <= y0) {
             return;
         }
+        if (sw == src.width() && sh == src.height()) {
+            copy(src, dx, dy, x0, y0, x1, y1);
+            return;
+        }
         int[] c0 = new int[sw];
         int[] c1 = new int[sw];
         float[] cw = new float[sw];
@@ -76,6 +80,14 @@ final class Canvas {
                     rgb[d + ch] = (byte) Math.round(t + wy * (b - t));
                 }
             }
+        }
+    }
+
+    /** The unscaled paste: bilinear weights are all 0 there, so the pixels are the source's bytes. */
+    private void copy(RgbImage src, int dx, int dy, int x0, int y0, int x1, int y1) {
+        byte[] in = src.rgb();
+        for (int y = y0; y < y1; y++) {
+            System.arraycopy(in, 3 * ((y - dy) * src.width() + x0 - dx), rgb, 3 * (y * width + x0), 3 * (x1 - x0));
         }
     }
 
