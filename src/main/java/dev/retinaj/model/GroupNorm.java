@@ -41,7 +41,7 @@ public final class GroupNorm extends AbstractBlock {
         NDArray g = x.reshape(shape.get(0), groups, -1);
         NDArray centred = g.sub(g.mean(new int[] {2}, true));
         NDArray var = centred.square().mean(new int[] {2}, true);
-        NDArray normed = centred.mul(Scalars.pow(var.add(Norms.EPS), -0.5)).reshape(shape);
+        NDArray normed = centred.mul(Scalars.POW.apply(var.add(Norms.EPS), -0.5)).reshape(shape);
         Shape bc = new Shape(1, channels, 1, 1);
         NDArray w = Norms.local(ps.getValue(weight, x.getDevice(), training).reshape(bc), x.getManager());
         NDArray b = Norms.local(ps.getValue(bias, x.getDevice(), training).reshape(bc), x.getManager());
