@@ -172,7 +172,7 @@ public final class TrainRunner {
                 new NonFiniteGuard(run.diagnostics(), cfg.train().maxNonFinite()), new MetricsHook(), new ProgressHook()));
         EvalHook eval = data.val() == null ? null : new EvalHook(data.val(), cfg);
         if (cfg.train().ema().enabled()) {
-            hooks.add(new EmaHook(cfg.train().ema(), eval)); // it runs the evaluation, on the EMA weights
+            hooks.add(new EmaHook(eval)); // it runs the evaluation, on the EMA weights
         } else if (eval != null) {
             hooks.add(eval);
         }
