@@ -6,7 +6,6 @@ import dev.retinaj.config.Thresholds;
 import dev.retinaj.data.DataSource;
 import dev.retinaj.draw.DetectionPainter;
 import dev.retinaj.draw.PaintBoxes;
-import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.BadSamples;
 import dev.retinaj.data.InputImages;
 import dev.retinaj.data.LoadReport;
@@ -15,13 +14,12 @@ import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.infer.PredictImageIds;
 import dev.retinaj.data.RgbImage;
 import dev.retinaj.data.Sample;
-import dev.retinaj.data.SampleLoader;
-import dev.retinaj.data.TransformSpec;
 import dev.retinaj.eval.CocoJsonWriter;
 import dev.retinaj.eval.Result;
 import dev.retinaj.infer.ClassMap;
 import dev.retinaj.infer.CocoResults;
 import dev.retinaj.infer.Detections;
+import dev.retinaj.infer.EvalInput;
 import dev.retinaj.infer.TrainedDetector;
 import dev.retinaj.infer.WeightsSource;
 import dev.retinaj.util.BadFileException;
@@ -99,7 +97,7 @@ public final class PredictCommand implements Callable<Integer> {
         WeightsSource.resolve(weights, option); // weights that are not there fail before the images are read
         List<Path> images = images(input);
         OutputFolder.create("--out", out, false);
-        SampleLoader loader = new SampleLoader(TransformSpec.eval(cfg.data(), cfg.test()));
+        EvalInput netInput = new EvalInput(cfg);
         List<Result> results = new ArrayList<>();
         Map<Long, String> files = new HashMap<>();
         BadSamples bad = new BadSamples(cfg.data().onBadSample());
@@ -116,8 +114,8 @@ public final class PredictCommand implements Callable<Integer> {
                     bar.step(1, "");
                     continue;
                 }
-                Sample s = loader.forImage(img, ids[i], FileTrees.stem(file), file, cfg.test().minSize());
-                Detections d = det.runner().run(HostBatch.collate(List.of(s), cfg.data().sizeDivisibility())).get(0);
+                Sample s = netInput.sample(img, ids[i], FileTrees.stem(file), file);
+                Detections d = det.runner().run(netInput.batch(List.of(s))).get(0);
                 PaintBoxes.writePng(drawn(img, d, classes, score), out.resolve(FileTrees.stem(file) + ".png"));
                 files.put(ids[i], file.toString());
                 CocoResults.of(List.of(d), classes.categories()).stream().filter(r -> r.score() >= score)
