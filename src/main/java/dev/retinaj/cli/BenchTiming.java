@@ -1,6 +1,7 @@
 package dev.retinaj.cli;
 
 import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.engine.EngineSetup;
 import dev.retinaj.util.UsageException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,9 +47,9 @@ public final class BenchTiming {
         }
     }
 
-    /** The engine's intra-op thread count: --threads if given, else the config's. */
-    int engineThreads(RetinaConfig cfg) {
-        return threads > 0 ? threads : cfg.threads();
+    /** Starts the engine with --threads (if given, else the config's) and places {@code asked} on its device. */
+    EngineSetup.Placement start(RetinaConfig asked) {
+        return EngineSetup.startAndPlace(asked, threads > 0 ? threads : asked.threads());
     }
 
     /** All iterations, warm-up included. */
