@@ -13,16 +13,16 @@ import picocli.CommandLine.Option;
  * ({@code bench data --threads} counts data-loader workers, not engine threads: it is that command's own.)
  */
 public final class BenchTiming {
+    /** Every timing bench can print its figures as JSON. */
+    @Mixin
+    JsonOutput output;
+
     @Option(names = "--iters", paramLabel = "N", description = "Timed iterations (default: ${DEFAULT-VALUE}).")
     int iters;
 
     @Option(names = "--warmup", paramLabel = "N",
             description = "Untimed warm-up iterations before them (default: ${DEFAULT-VALUE}).")
     int warmup;
-
-    /** Every timing bench can print its figures as JSON. */
-    @Mixin
-    JsonOutput output;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Engine intra-op threads (default: ${DEFAULT-VALUE} = the config's `threads`, whose 0 is the "

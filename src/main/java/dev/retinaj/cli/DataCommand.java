@@ -112,14 +112,14 @@ public final class DataCommand implements Runnable {
         @Option(names = "--root", paramLabel = "PATH",
                 description = "With --format: the VOC20xx folder, the COCO instances JSON, or the YOLO data.yaml.")
         Path root;
+        @Mixin
+        InputOptions input;
         @Option(names = "--split", paramLabel = "S",
                 description = "Split to read (with -c: a data.train/data.val entry, default all of data.train; "
                         + "with --format: default all annotations).")
         String split;
         @Mixin
-        InputOptions input;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        JsonOutput output;
         @Option(names = "--plots", paramLabel = "DIR", description = "Also write labels.png and box_sizes.png into DIR.")
         Path plots;
         @Mixin
@@ -152,7 +152,7 @@ public final class DataCommand implements Runnable {
             }
             DatasetStats st = DatasetStats.of(s);
             PrintWriter out = common.out();
-            if (json) {
+            if (output.json) {
                 out.println(st.toJson());
                 out.flush();
             } else {

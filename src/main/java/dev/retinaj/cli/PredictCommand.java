@@ -43,7 +43,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code retinaj predict}: detections drawn on copies of the images, and a detections JSON. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -63,13 +62,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR",
-            description = "A run directory: its best checkpoint and its config.yaml (-c and --set override it).")
-    Path runDir;
-
-    @Option(names = "--weights", paramLabel = "W",
-            description = "A run directory (its best checkpoint; its config.yaml unless -c), a checkpoint, or a weights file.")
-    Path weights;
+    @Mixin
+    RunArgument model;
 
     @Option(names = "--input", required = true, paramLabel = "IMAGE_OR_DIR", description = "An image or a folder of images.")
     Path input;
@@ -88,11 +82,11 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Thresholds.probability("--score", score);
         OutputFolder.check("--out", out, false);
-        weights = RunArgument.weights(runDir, weights, "predict");
+        Path weights = model.weights("predict");
         if (weights == null) {
             throw new UsageException("predict needs a RUN_DIR, or --weights W (with -c CONFIG for a weights file)");
         }
-        String option = runDir != null ? "RUN_DIR" : "--weights";
+        String option = model.option();
         RetinaConfig cfg = config.loadForRun(weights, option);
         WeightsSource.resolve(weights, option); // weights that are not there fail before the images are read
         List<Path> images = images(input);

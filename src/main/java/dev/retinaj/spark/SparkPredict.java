@@ -106,11 +106,7 @@ public final class SparkPredict implements Callable<Integer> {
         RetinaConfig cfg = config.loadForRun(local, "--weights");
         List<String> chosen = metrics != null ? metrics : cfg.eval().metric().stream()
                 .map(m -> m.name().toLowerCase(Locale.ROOT)).toList();
-        for (String m : chosen) {
-            if (!Evaluation.METRICS.contains(m)) {
-                throw new UsageException("--metric: unknown metric '" + m + "' (expected coco, voc07 or voc)");
-            }
-        }
+        chosen.forEach(m -> Evaluation.checkMetric("--metric", m));
         Path staging = Path.of(System.getProperty("java.io.tmpdir"), "retinaj-spark-" + System.getProperty("user.name"));
         Files.createDirectories(staging);
         ExecutorDetector.Prepared model = ExecutorDetector.prepare(cfg, local, staging);
