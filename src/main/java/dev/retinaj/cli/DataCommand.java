@@ -184,6 +184,8 @@ public final class DataCommand implements Runnable {
         @Option(names = "--in", required = true, paramLabel = "PATH",
                 description = "VOC20xx folder, COCO instances JSON (or a folder holding annotations/), or YOLO data.yaml.")
         Path in;
+        @Mixin
+        InputOptions input;
         @Option(names = "--to", required = true, paramLabel = "voc|coco|yolo", description = "Output format.")
         String to;
         @Option(names = "--out", required = true, paramLabel = "PATH",
@@ -193,8 +195,6 @@ public final class DataCommand implements Runnable {
         List<String> splits = new ArrayList<>();
         @Option(names = "--link", description = "Hard-link images instead of copying them (only files inside the input's folder).")
         boolean link;
-        @Mixin
-        InputOptions input;
         @Mixin
         CommonOptions common;
 
