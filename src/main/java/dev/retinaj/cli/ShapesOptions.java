@@ -1,6 +1,6 @@
 package dev.retinaj.cli;
 
-import dev.retinaj.config.DataConfig.ShapesConfig;
+import dev.retinaj.config.ShapesStyle;
 import dev.retinaj.data.ShapesParams;
 import dev.retinaj.util.UsageException;
 import java.util.Locale;
@@ -32,7 +32,7 @@ final class ShapesOptions {
     /** @throws UsageException for an unknown --style or counts, size or imbalance out of range */
     ShapesParams params() {
         try {
-            ShapesConfig.Style st = ShapesConfig.Style.valueOf(style.toUpperCase(Locale.ROOT));
+            ShapesStyle st = ShapesStyle.valueOf(style.toUpperCase(Locale.ROOT));
             return new ShapesParams(train, val, size, seed, imbalance, st);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage().startsWith("No enum") ? "--style: expected demo or hard, got " + style
