@@ -95,8 +95,8 @@ public final class AnchorGenerator {
             for (int l = 0; l < levels.size(); l++) {
                 LevelShape s = levels.get(l);
                 NDArray base = HostArrays.of(sub, baseAnchors.get(l), new Shape(perLocation, 4));
-                NDArray xs = Scalars.mul(sub.arange(0, s.width(), 1, DataType.FLOAT32), s.stride());
-                NDArray ys = Scalars.mul(sub.arange(0, s.height(), 1, DataType.FLOAT32), s.stride());
+                NDArray xs = Scalars.MUL.apply(sub.arange(0, s.width(), 1, DataType.FLOAT32), s.stride());
+                NDArray ys = Scalars.MUL.apply(sub.arange(0, s.height(), 1, DataType.FLOAT32), s.stride());
                 NDArray sx = xs.expandDims(0).broadcast(s.height(), s.width()).flatten();
                 NDArray sy = ys.expandDims(1).broadcast(s.height(), s.width()).flatten();
                 NDArray shifts = NDArrays.stack(new NDList(sx, sy, sx, sy), 1); // [HW, 4]

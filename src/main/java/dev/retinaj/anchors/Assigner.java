@@ -94,7 +94,7 @@ public final class Assigner {
         NDArray bestGt = quality.argMax(2);          // [B, A] int64, first GT among ties
         NDArray minusOne = bestGt.onesLike().neg();
         NDArray matches = TensorOps.where(best.lt((float) cfg.bgIou()), minusOne,
-                TensorOps.where(best.lt((float) cfg.fgIou()), Scalars.mul(minusOne, 2), bestGt));
+                TensorOps.where(best.lt((float) cfg.fgIou()), Scalars.MUL.apply(minusOne, 2), bestGt));
 
         if (cfg.lowQualityMatches()) {
             NDArray bestPerGt = quality.max(new int[] {1}, true); // [B, 1, G]
@@ -107,7 +107,7 @@ public final class Assigner {
         quality.close();
         if (crowdIoa != null) {
             NDArray overCrowd = crowdIoa.gte((float) cfg.bgIou()).logicalAnd(matches.lt(0L));
-            matches = TensorOps.where(overCrowd, Scalars.mul(minusOne, 2), matches);
+            matches = TensorOps.where(overCrowd, Scalars.MUL.apply(minusOne, 2), matches);
         }
 
         NDArray fg = matches.gte(0L);

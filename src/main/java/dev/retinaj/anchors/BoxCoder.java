@@ -35,10 +35,10 @@ public final class BoxCoder {
     public NDArray encode(NDArray anchors, NDArray gt) {
         NDArray aLo = anchors.get("..., 0:2");
         NDArray aSize = anchors.get("..., 2:4").sub(aLo);
-        NDArray aCtr = aLo.add(Scalars.mul(aSize, 0.5f));
+        NDArray aCtr = aLo.add(Scalars.MUL.apply(aSize, 0.5f));
         NDArray gLo = gt.get("..., 0:2");
         NDArray gSize = gt.get("..., 2:4").sub(gLo);
-        NDArray gCtr = gLo.add(Scalars.mul(gSize, 0.5f));
+        NDArray gCtr = gLo.add(Scalars.MUL.apply(gSize, 0.5f));
         NDArray dxy = scale(gCtr.sub(aCtr).div(aSize), weights[0], weights[1], anchors);
         NDArray dwh = scale(gSize.div(aSize).log(), weights[2], weights[3], anchors);
         return dxy.concat(dwh, -1);
@@ -48,18 +48,18 @@ public final class BoxCoder {
     public NDArray decode(NDArray anchors, NDArray deltas) {
         NDArray aLo = anchors.get("..., 0:2");
         NDArray aSize = anchors.get("..., 2:4").sub(aLo);
-        NDArray aCtr = aLo.add(Scalars.mul(aSize, 0.5f));
+        NDArray aCtr = aLo.add(Scalars.MUL.apply(aSize, 0.5f));
         NDArray dxy = scale(deltas.get("..., 0:2"), 1 / weights[0], 1 / weights[1], anchors);
-        NDArray dwh = Scalars.minimum(scale(deltas.get("..., 2:4"), 1 / weights[2], 1 / weights[3], anchors), (float) clip);
+        NDArray dwh = Scalars.MINIMUM.apply(scale(deltas.get("..., 2:4"), 1 / weights[2], 1 / weights[3], anchors), (float) clip);
         NDArray ctr = dxy.mul(aSize).add(aCtr);
-        NDArray half = Scalars.mul(dwh.exp().mul(aSize), 0.5f);
+        NDArray half = Scalars.MUL.apply(dwh.exp().mul(aSize), 0.5f);
         return ctr.sub(half).concat(ctr.add(half), -1);
     }
 
     /** x · (sx, sy) over the last axis of size 2. */
     private static NDArray scale(NDArray x, double sx, double sy, NDArray like) {
         if (sx == sy) {
-            return sx == 1 ? x : Scalars.mul(x, (float) sx);
+            return sx == 1 ? x : Scalars.MUL.apply(x, (float) sx);
         }
         return x.mul(HostArrays.of(like.getManager(), new float[] {(float) sx, (float) sy}).toDevice(like.getDevice(), false));
     }

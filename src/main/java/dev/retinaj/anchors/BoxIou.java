@@ -11,7 +11,7 @@ public final class BoxIou {
     public static NDArray iou(NDArray a, NDArray b) {
         NDArray inter = intersection(a, b);
         NDArray union = area(a).expandDims(-1).add(area(b).expandDims(-2)).sub(inter);
-        return inter.div(Scalars.maximum(union, 1e-12f));
+        return inter.div(Scalars.MAXIMUM.apply(union, 1e-12f));
     }
 
     /** Intersection areas of a [..., N, 4] and b [..., M, 4] → [..., N, M]. */
@@ -30,7 +30,7 @@ public final class BoxIou {
         NDArray lo = coord(a, axis).expandDims(-1).maximum(coord(b, axis).expandDims(-2));
         NDArray d = hi.subi(lo);
         lo.close();
-        NDArray clamped = Scalars.maximum(d, 0f);
+        NDArray clamped = Scalars.MAXIMUM.apply(d, 0f);
         d.close();
         return clamped;
     }

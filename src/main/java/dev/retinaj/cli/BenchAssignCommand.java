@@ -1,7 +1,6 @@
 package dev.retinaj.cli;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -33,26 +32,23 @@ import picocli.CommandLine.Option;
         description = "Time anchor assignment + loss forward/backward for one batch (median ms per batch).",
         footer = {"", "Example:", "  retinaj bench assign", "  retinaj bench assign --batch 2 --gt 20 --classes 80 --json"})
 public final class BenchAssignCommand implements Runnable {
+    @Mixin
+    ConfigOptions config;
+
     @Option(names = "--height", defaultValue = "800", description = "Image height before padding (default: ${DEFAULT-VALUE}).")
     int height;
 
     @Option(names = "--width", defaultValue = "1333", description = "Image width before padding (default: ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--batch", defaultValue = "2", description = "Images per batch (default: ${DEFAULT-VALUE}).")
-    int batch;
-
     @Option(names = "--gt", defaultValue = "20", description = "GT boxes per image (default: ${DEFAULT-VALUE}).")
     int gt;
 
-    @Option(names = "--classes", defaultValue = "80", description = "Number of classes K (default: ${DEFAULT-VALUE}).")
-    int classes;
+    @Mixin
+    BenchBatch batch;
 
     @Mixin
     BenchTiming timing = new BenchTiming(10, 3);
-
-    @Mixin
-    ConfigOptions config;
 
     @Mixin
     CommonOptions common;
@@ -60,19 +56,17 @@ public final class BenchAssignCommand implements Runnable {
     @Override
     public void run() {
         timing.validate("bench assign");
-        if (batch < 1 || gt < 0 || classes < 1 || height < 1 || width < 1) {
+        if (batch.images < 1 || gt < 0 || batch.classes < 1 || height < 1 || width < 1) {
             throw new UsageException("bench assign: sizes and counts must be positive");
         }
-        RetinaConfig asked = config.load();
-        Engine engine = EngineSetup.start(timing.engineThreads(asked));
-        EngineSetup.Placement placed = EngineSetup.place(asked.device(), asked, engine);
+        EngineSetup.Placement placed = timing.start(config.load());
         Device device = placed.device();
         RetinaConfig cfg = placed.cfg();
         int div = cfg.data().sizeDivisibility();
         int padH = (height + div - 1) / div * div;
         int padW = (width + div - 1) / div * div;
-        Detector detector = Detector.create(cfg, classes);
-        Timings t = time(detector, engine, device, padH, padW);
+        Detector detector = Detector.create(cfg, batch.classes);
+        Timings t = time(detector, device, padH, padW);
         double[] total = t.totalMs();
         double[] assignMs = t.assignMs();
         double[] cpuMs = t.cpuMs();
@@ -85,10 +79,11 @@ public final class BenchAssignCommand implements Runnable {
             out.printf("{\"bench\": \"assign\", \"batch\": %d, \"height\": %d, \"width\": %d, \"padded\": [%d, %d], "
                             + "\"anchors\": %d, \"gt_per_image\": %d, \"classes\": %d, \"iters\": %d, \"device\": \"%s\", "
                             + "\"ms_per_batch\": %.2f, \"assign_ms\": %.2f, \"loss_fwd_bwd_ms\": %.2f, \"cpu_ms_per_batch\": %.2f}%n",
-                    batch, height, width, padH, padW, anchorCount, gt, classes, timing.iters, device, med, medAssign, med - medAssign, medCpu);
+                    batch.images, height, width, padH, padW, anchorCount, gt, batch.classes, timing.iters, device, med, medAssign,
+                    med - medAssign, medCpu);
         } else {
             out.printf("assign + loss (fwd+bwd), batch %d at %dx%d (padded %dx%d), %d anchors, %d GT/image, K=%d, %s%n",
-                    batch, height, width, padH, padW, anchorCount, gt, classes, device);
+                    batch.images, height, width, padH, padW, anchorCount, gt, batch.classes, device);
             out.printf("  median over %d iterations: %.2f ms per batch (assign %.2f ms, loss fwd+bwd %.2f ms)%n",
                     timing.iters, med, medAssign, med - medAssign);
             out.printf("  process CPU time: %.2f ms per batch (all threads; wall time includes waiting for cores)%n", medCpu);
@@ -99,11 +94,13 @@ public final class BenchAssignCommand implements Runnable {
     /** Per timed iteration: assign + loss forward/backward, assign alone, and process CPU time, in ms. */
     private record Timings(double[] totalMs, double[] assignMs, double[] cpuMs, long anchors) {}
 
-    private Timings time(Detector detector, Engine engine, Device device, int padH, int padW) {
+    private Timings time(Detector detector, Device device, int padH, int padW) {
         List<LevelShape> levels = detector.levelShapes(padH, padW);
         Random rnd = new Random(0);
         int iters = timing.iters;
         int warmup = timing.warmup;
+        int images = batch.images;
+        int classes = batch.classes;
         double[] total = new double[iters];
         double[] assignMs = new double[iters];
         double[] cpuMs = new double[iters];
@@ -112,22 +109,22 @@ public final class BenchAssignCommand implements Runnable {
         long anchorCount;
         try (NDManager m = NDManager.newBaseManager(device)) {
             anchorCount = levels.stream().mapToLong(l -> (long) l.locations() * detector.anchorsPerLocation()).sum();
-            NDArray logits = m.randomNormal(-4.6f, 1f, new Shape(batch, anchorCount, classes), DataType.FLOAT32);
-            NDArray deltas = m.randomNormal(0f, 0.5f, new Shape(batch, anchorCount, 4), DataType.FLOAT32);
+            NDArray logits = m.randomNormal(-4.6f, 1f, new Shape(images, anchorCount, classes), DataType.FLOAT32);
+            NDArray deltas = m.randomNormal(0f, 0.5f, new Shape(images, anchorCount, 4), DataType.FLOAT32);
             logits.setRequiresGradient(true);
             deltas.setRequiresGradient(true);
             for (int it = 0; it < warmup + iters; it++) {
                 try (NDManager step = m.newSubManager()) {
-                    NDArray boxes = HostArrays.of(step, randomBoxes(rnd, batch * gt, width, height), new Shape(batch, gt, 4));
-                    NDArray labels = HostArrays.of(step, rnd.ints(batch * gt, 0, classes).toArray(), new Shape(batch, gt));
-                    NDArray ignore = step.zeros(new Shape(batch, gt), DataType.BOOLEAN);
+                    NDArray boxes = HostArrays.of(step, randomBoxes(rnd, images * gt, width, height), new Shape(images, gt, 4));
+                    NDArray labels = HostArrays.of(step, rnd.ints(images * gt, 0, classes).toArray(), new Shape(images, gt));
+                    NDArray ignore = step.zeros(new Shape(images, gt), DataType.BOOLEAN);
                     long c0 = os.getProcessCpuTime();
                     long t0 = System.nanoTime();
                     NDArray anchors = detector.anchors(step, padH, padW);
                     Targets targets = detector.assign(anchors, boxes, labels, ignore);
                     targets.numPos().sum().getFloat(); // wait for the engine
                     long t1 = System.nanoTime();
-                    try (GradientCollector gc = engine.newGradientCollector()) {
+                    try (GradientCollector gc = m.getEngine().newGradientCollector()) {
                         LossOutput out = detector.loss().compute(new HeadOutputs(logits, deltas, levels, detector.anchorsPerLocation()),
                                 targets, it + 1);
                         gc.backward(out.total());

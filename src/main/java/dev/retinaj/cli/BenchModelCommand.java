@@ -2,7 +2,6 @@ package dev.retinaj.cli;
 
 import dev.retinaj.util.UsageException;
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +33,9 @@ import picocli.CommandLine.Option;
         footer = {"", "Example:", "  retinaj bench model --backbone r50 --size 512 --batch 2",
                 "  retinaj bench model --backbone r18 -c configs/shapes_r18_fpn_demo.yaml --json"})
 public final class BenchModelCommand implements Runnable {
+    @Mixin
+    ConfigOptions config;
+
     @Option(names = "--backbone", paramLabel = "r18|r34|r50|r101",
             description = "Backbone (default: the config's model.backbone.name).")
     String backbone;
@@ -41,11 +43,8 @@ public final class BenchModelCommand implements Runnable {
     @Option(names = "--size", defaultValue = "512", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--batch", defaultValue = "2", description = "Images per batch (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--classes", defaultValue = "80", description = "Number of classes (default: ${DEFAULT-VALUE}).")
-    int classes;
+    @Mixin
+    BenchBatch batch;
 
     @Option(names = "--profile", paramLabel = "TRACE.json",
             description = "Record the engine's op profile of the timed inference passes as a Chrome trace (slows them down).")
@@ -56,15 +55,12 @@ public final class BenchModelCommand implements Runnable {
     BenchTiming timing = new BenchTiming(3, 1);
 
     @Mixin
-    ConfigOptions config;
-
-    @Mixin
     CommonOptions common;
 
     @Override
     public void run() {
         timing.validate("bench model");
-        if (size < 32 || batch < 1 || classes < 1) {
+        if (size < 32 || batch.images < 1 || batch.classes < 1) {
             throw new UsageException("need --size >= 32, --batch >= 1, --classes >= 1");
         }
         List<String> overrides = new ArrayList<>(config.overrides);
@@ -72,17 +68,15 @@ public final class BenchModelCommand implements Runnable {
             overrides.add("model.backbone.name=" + backboneName(backbone));
         }
         config.overrides = overrides;
-        RetinaConfig asked = config.load();
-        Engine engine = EngineSetup.start(timing.engineThreads(asked));
-        EngineSetup.Placement placed = EngineSetup.place(asked.device(), asked, engine);
+        EngineSetup.Placement placed = timing.start(config.load());
         Device device = placed.device();
         RetinaConfig cfg = placed.cfg();
-        Detector detector = Detector.create(cfg, classes);
+        Detector detector = Detector.create(cfg, batch.classes);
         RetinaNet net = detector.net();
         ModelTiming.Result r;
         try (NDManager m = NDManager.newBaseManager(device)) {
             net.initialize(m);
-            r = ModelTiming.time(net, m, device, batch, size, new ModelTiming.Passes(timing.warmup, timing.iters, profile),
+            r = ModelTiming.time(net, m, device, batch.images, size, new ModelTiming.Passes(timing.warmup, timing.iters, profile),
                     postProcessing(detector, m));
         }
         String name = cfg.model().backbone().name().name().toLowerCase().replace("resnet", "r");
@@ -91,21 +85,22 @@ public final class BenchModelCommand implements Runnable {
 
     /** Prints the timings {@code r} of backbone {@code name} on {@code device}, as JSON with --json. */
     private void report(ModelTiming.Result r, String name, Device device) {
+        int images = batch.images;
         EngineThreads threadsNow = EngineThreads.current();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("backbone", name);
         o.put("size", size);
-        o.put("batch", batch);
+        o.put("batch", images);
         o.put("forward_s", round(r.forward().median()));
         o.put("forward_min_s", round(r.forward().min()));
         o.put("forward_max_s", round(r.forward().max()));
         o.put("train_step_s", round(r.trainStep().median()));
         o.put("train_step_min_s", round(r.trainStep().min()));
         o.put("train_step_max_s", round(r.trainStep().max()));
-        o.put("images_per_s", round(batch / r.forward().median()));
-        o.put("train_images_per_s", round(batch / r.trainStep().median()));
+        o.put("images_per_s", round(images / r.forward().median()));
+        o.put("train_images_per_s", round(images / r.trainStep().median()));
         o.put("gflops_per_image", round(r.gflopsPerImage()));
-        o.put("achieved_gflops_per_s", round(r.gflopsPerImage() * batch / r.forward().median()));
+        o.put("achieved_gflops_per_s", round(r.gflopsPerImage() * images / r.forward().median()));
         o.put("forward_peak_rss_gib", round(r.forwardPeakRss() / (double) (1L << 30)));
         o.put("train_peak_rss_gib", round(r.trainPeakRss() / (double) (1L << 30)));
         o.put("intra_op_threads", threadsNow.intraOp());
@@ -120,15 +115,15 @@ public final class BenchModelCommand implements Runnable {
                 throw new IllegalStateException(e);
             }
         } else {
-            out.printf("model:            RetinaNet %s, %d classes, %s%n", name, classes, device);
+            out.printf("model:            RetinaNet %s, %d classes, %s%n", name, batch.classes, device);
             out.printf("input:            %d x 3 x %d x %d, %d warm-up + %d timed passes (median, min-max)%n",
-                    batch, size, size, timing.warmup, timing.iters);
+                    images, size, size, timing.warmup, timing.iters);
             out.printf("inference:        %s per batch, %.2f images/s, peak RSS %s%n", r.forward().seconds(),
-                    batch / r.forward().median(), ProcessStats.gib(r.forwardPeakRss()));
+                    images / r.forward().median(), ProcessStats.gib(r.forwardPeakRss()));
             out.printf("forward+backward: %s per batch, %.2f images/s, peak RSS %s%n", r.trainStep().seconds(),
-                    batch / r.trainStep().median(), ProcessStats.gib(r.trainPeakRss()));
+                    images / r.trainStep().median(), ProcessStats.gib(r.trainPeakRss()));
             out.printf("conv FLOPs:       %.1f GFLOP/image (2 x MACs)%n", r.gflopsPerImage());
-            out.printf("achieved:         %.1f GFLOP/s (forward)%n", r.gflopsPerImage() * batch / r.forward().median());
+            out.printf("achieved:         %.1f GFLOP/s (forward)%n", r.gflopsPerImage() * images / r.forward().median());
             out.printf("engine:           %s%n", threadsNow);
         }
         out.flush();
@@ -136,12 +131,13 @@ public final class BenchModelCommand implements Runnable {
 
     /** The detector's post-processing (decode, score threshold, top-k, NMS) of a batch of square images. */
     private java.util.function.Consumer<NDList> postProcessing(Detector detector, NDManager m) {
+        int images = batch.images;
         List<ImageInfo> infos = new ArrayList<>();
-        for (int i = 0; i < batch; i++) {
+        for (int i = 0; i < images; i++) {
             infos.add(new ImageInfo(i, "random", null, size, size, size, size, 1.0, false));
         }
-        HostBatch shape = new HostBatch(null, batch, size, size, new float[batch * 4], new int[batch],
-                new boolean[batch], 1, infos);
+        HostBatch shape = new HostBatch(null, images, size, size, new float[images * 4], new int[images],
+                new boolean[images], 1, infos);
         return out -> detector.postProcess(out, shape, m);
     }
 

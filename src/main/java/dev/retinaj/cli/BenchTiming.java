@@ -1,6 +1,7 @@
 package dev.retinaj.cli;
 
 import dev.retinaj.config.RetinaConfig;
+import dev.retinaj.engine.EngineSetup;
 import dev.retinaj.util.UsageException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,16 +13,16 @@ import picocli.CommandLine.Option;
  * ({@code bench data --threads} counts data-loader workers, not engine threads: it is that command's own.)
  */
 public final class BenchTiming {
+    /** Every timing bench can print its figures as JSON. */
+    @Mixin
+    JsonOutput output;
+
     @Option(names = "--iters", paramLabel = "N", description = "Timed iterations (default: ${DEFAULT-VALUE}).")
     int iters;
 
     @Option(names = "--warmup", paramLabel = "N",
             description = "Untimed warm-up iterations before them (default: ${DEFAULT-VALUE}).")
     int warmup;
-
-    /** Every timing bench can print its figures as JSON. */
-    @Mixin
-    JsonOutput output;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Engine intra-op threads (default: ${DEFAULT-VALUE} = the config's `threads`, whose 0 is the "
@@ -46,9 +47,9 @@ public final class BenchTiming {
         }
     }
 
-    /** The engine's intra-op thread count: --threads if given, else the config's. */
-    int engineThreads(RetinaConfig cfg) {
-        return threads > 0 ? threads : cfg.threads();
+    /** Starts the engine with --threads (if given, else the config's) and places {@code asked} on its device. */
+    EngineSetup.Placement start(RetinaConfig asked) {
+        return EngineSetup.startAndPlace(asked, threads > 0 ? threads : asked.threads());
     }
 
     /** All iterations, warm-up included. */

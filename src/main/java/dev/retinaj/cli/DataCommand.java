@@ -4,7 +4,6 @@ import dev.retinaj.util.BadFileException;
 import dev.retinaj.util.OutputFolder;
 import dev.retinaj.util.UsageException;
 import dev.retinaj.config.DataConfig;
-import dev.retinaj.config.DataConfig.ShapesConfig;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.data.BadSamples;
@@ -51,38 +50,18 @@ public final class DataCommand implements Runnable {
     static final class Shapes implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (new or empty).")
         Path out;
-        @Option(names = "--train", defaultValue = "1000", description = "Training images (default: ${DEFAULT-VALUE}).")
-        int train;
-        @Option(names = "--val", defaultValue = "200", description = "Validation images (default: ${DEFAULT-VALUE}).")
-        int val;
-        @Option(names = "--size", defaultValue = "320", paramLabel = "PX", description = "Square image size (default: ${DEFAULT-VALUE}).")
-        int size;
-        @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-        long seed;
-        @Option(names = "--imbalance", defaultValue = "1.0", paramLabel = "R",
-                description = "Class k is drawn with probability proportional to R^k, 0 <= R <= 1 (default: ${DEFAULT-VALUE}).")
-        double imbalance;
-        @Option(names = "--style", defaultValue = "demo", paramLabel = "demo|hard",
-                description = "demo: the demo's set; hard: stronger textures, occlusion (boxes on visible pixels), "
-                        + "blur, tiny objects marked difficult (default: ${DEFAULT-VALUE}).")
-        String style;
+        @Mixin
+        ShapesOptions shapes;
         @Mixin
         CommonOptions common;
 
         @Override
         public void run() {
-            ShapesParams p;
-            try {
-                ShapesConfig.Style st = ShapesConfig.Style.valueOf(style.toUpperCase(java.util.Locale.ROOT));
-                p = new ShapesParams(train, val, size, seed, imbalance, st);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage().startsWith("No enum") ? "--style: expected demo or hard, got " + style
-                        : e.getMessage());
-            }
+            ShapesParams p = shapes.params();
             long t0 = System.nanoTime();
             ShapesGenerator.generate(out, p);
             PrintWriter w = common.out();
-            w.printf("wrote %d train + %d val images (%d px, classes %s) to %s in %.1f s%n", train, val, size,
+            w.printf("wrote %d train + %d val images (%d px, classes %s) to %s in %.1f s%n", p.train(), p.val(), p.size(),
                     String.join(", ", ShapesGenerator.classNames()), out, (System.nanoTime() - t0) / 1e9);
             w.printf("  COCO: %s/annotations/instances_{train,val}.json, VOC: %s/VOCdevkit/VOC2007%n", out, out);
             w.flush();
@@ -112,14 +91,14 @@ public final class DataCommand implements Runnable {
         @Option(names = "--root", paramLabel = "PATH",
                 description = "With --format: the VOC20xx folder, the COCO instances JSON, or the YOLO data.yaml.")
         Path root;
+        @Mixin
+        InputOptions input;
         @Option(names = "--split", paramLabel = "S",
                 description = "Split to read (with -c: a data.train/data.val entry, default all of data.train; "
                         + "with --format: default all annotations).")
         String split;
         @Mixin
-        InputOptions input;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        JsonOutput output;
         @Option(names = "--plots", paramLabel = "DIR", description = "Also write labels.png and box_sizes.png into DIR.")
         Path plots;
         @Mixin
@@ -152,7 +131,7 @@ public final class DataCommand implements Runnable {
             }
             DatasetStats st = DatasetStats.of(s);
             PrintWriter out = common.out();
-            if (json) {
+            if (output.json) {
                 out.println(st.toJson());
                 out.flush();
             } else {
@@ -184,6 +163,8 @@ public final class DataCommand implements Runnable {
         @Option(names = "--in", required = true, paramLabel = "PATH",
                 description = "VOC20xx folder, COCO instances JSON (or a folder holding annotations/), or YOLO data.yaml.")
         Path in;
+        @Mixin
+        InputOptions input;
         @Option(names = "--to", required = true, paramLabel = "voc|coco|yolo", description = "Output format.")
         String to;
         @Option(names = "--out", required = true, paramLabel = "PATH",
@@ -193,8 +174,6 @@ public final class DataCommand implements Runnable {
         List<String> splits = new ArrayList<>();
         @Option(names = "--link", description = "Hard-link images instead of copying them (only files inside the input's folder).")
         boolean link;
-        @Mixin
-        InputOptions input;
         @Mixin
         CommonOptions common;
 

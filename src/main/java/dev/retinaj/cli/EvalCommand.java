@@ -27,7 +27,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code retinaj eval}: file mode ({@code --gt} + {@code --detections}) evaluates any detector's COCO
@@ -47,38 +46,18 @@ import picocli.CommandLine.Parameters;
             "  retinaj eval runs/shapes_r18_fpn_demo --set test.score_thresh=0.01",
             "  retinaj eval -c configs/shapes_r18_fpn_demo.yaml --weights model.safetensors"})
 public final class EvalCommand implements Callable<Integer> {
-    @Option(names = "--gt", paramLabel = "GT.json", description = "Ground truth, COCO instances JSON.")
-    Path gt;
+    @Mixin
+    FileMode fileMode;
 
-    @Option(names = "--detections", paramLabel = "DT.json",
-            description = "Detections, COCO results JSON: [{image_id, category_id, bbox:[x,y,w,h], score}].")
-    Path detections;
+    @Mixin
+    ModelMode modelMode;
 
     @Option(names = "--metric", paramLabel = "coco|voc07|voc",
             description = "Metric (default: coco in file mode, eval.metric of the config in model mode).")
     String metric;
 
     @Mixin
-    ConfigOptions config;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR",
-            description = "Model mode on a run: its best checkpoint and its config.yaml (-c and --set override it).")
-    Path runDir;
-
-    @Option(names = "--weights", paramLabel = "W",
-            description = "Model mode: a run directory (its best checkpoint; its config.yaml unless -c), a checkpoint, "
-                    + "or a weights file (with -c).")
-    Path weights;
-
-    @Option(names = "--split", paramLabel = "S", description = "Model mode: split to evaluate (default: data.val).")
-    String split;
-
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Model mode: where metrics.json and detections.json go (default: RUN_DIR/eval for a run, else eval/).")
-    Path out;
-
-    @Option(names = "--json", description = "Print the metrics as JSON instead of a table.")
-    boolean json;
+    JsonOutput output;
 
     @Option(names = "--plots", paramLabel = "DIR", description = "Write PR curves per class and overall, the confusion matrix (PNG, JSON) and P/R/F1 against score.")
     Path plots;
@@ -88,23 +67,23 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (metric != null && !Evaluation.METRICS.contains(metric)) {
-            throw new UsageException("--metric: unknown metric '" + metric + "' (expected coco, voc07 or voc)");
+        if (metric != null) {
+            Evaluation.checkMetric("--metric", metric);
         }
         if (plots != null) {
             OutputFolder.check("--plots", plots, false);
         }
-        if (out != null) {
-            OutputFolder.check("--out", out, false);
+        if (modelMode.out != null) {
+            OutputFolder.check("--out", modelMode.out, false);
         }
-        if (gt != null || detections != null) {
-            if (gt == null || detections == null) {
+        if (fileMode.gt != null || fileMode.detections != null) {
+            if (fileMode.gt == null || fileMode.detections == null) {
                 throw new UsageException("eval: file mode needs both --gt and --detections");
             }
-            if (runDir != null || weights != null) {
+            if (modelMode.run.given()) {
                 throw new UsageException("eval: --gt/--detections (file mode) take no RUN_DIR or --weights");
             }
-            if (out != null) {
+            if (modelMode.out != null) {
                 throw new UsageException("--out is for model mode (-c CONFIG --weights W); file mode prints the "
                         + "metrics (--json) and writes --plots");
             }
@@ -113,22 +92,19 @@ public final class EvalCommand implements Callable<Integer> {
             }
             return evaluateFiles();
         }
-        weights = RunArgument.weights(runDir, weights, "eval");
-        if (config.config != null || weights != null) {
-            if (weights == null) {
-                throw new UsageException("eval: model mode needs --weights W (or a RUN_DIR)");
-            }
-            return evaluateModel();
+        Path weights = modelMode.weights();
+        if (weights != null) {
+            return evaluateModel(weights);
         }
         throw new UsageException("eval needs --gt GT.json --detections DT.json, a RUN_DIR, or -c CONFIG --weights W");
     }
 
-    private int evaluateModel() throws IOException {
-        String option = runDir != null ? "RUN_DIR" : "--weights";
-        RetinaConfig cfg = config.loadForRun(weights, option);
+    private int evaluateModel(Path weights) throws IOException {
+        String option = modelMode.run.option();
+        RetinaConfig cfg = modelMode.config.loadForRun(weights, option);
         Path runDir = WeightsSource.resolve(weights, option).runDir(); // a bad --weights fails before the data is read
-        List<String> splits = split != null ? List.of(split) : cfg.data().val();
-        LoadedSplit data = DataSource.load(cfg.data(), splits, split != null ? "--split" : "data.val",
+        List<String> splits = modelMode.split != null ? List.of(modelMode.split) : cfg.data().val();
+        LoadedSplit data = DataSource.load(cfg.data(), splits, modelMode.split != null ? "--split" : "data.val",
                 new BadSamples(cfg.data().onBadSample()), true);
         List<EvalConfig.Metric> metrics = metric != null
                 ? List.of(EvalConfig.Metric.valueOf(metric.toUpperCase(java.util.Locale.ROOT))) : cfg.eval().metric();
@@ -142,11 +118,11 @@ public final class EvalCommand implements Callable<Integer> {
             outcome = new SplitEvaluation(data, cfg, splits).run(det.runner(), metrics, "eval");
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Path dir = out != null ? out : runDir != null ? runDir.resolve("eval") : Path.of("eval");
+        Path dir = modelMode.out != null ? modelMode.out : runDir != null ? runDir.resolve("eval") : Path.of("eval");
         outcome.write(dir);
         Map<String, Metrics> results = outcome.metrics();
         PrintWriter pw = common.out();
-        if (json) {
+        if (output.json) {
             pw.println(outcome.json().toPrettyString());
         } else {
             pw.printf("%s: %d images, %d detections, %.1f s; metrics.json and detections.json in %s%n", splits,
@@ -166,8 +142,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private int evaluateFiles() throws IOException {
-        GroundTruth truth = CocoGroundTruthReader.read(gt);
-        List<Result> results = CocoResultsReader.read(detections, truth);
+        GroundTruth truth = CocoGroundTruthReader.read(fileMode.gt);
+        List<Result> results = CocoResultsReader.read(fileMode.detections, truth);
         long t0 = System.nanoTime();
         Metrics m = Evaluation.run(metric, truth, results);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -179,7 +155,7 @@ public final class EvalCommand implements Callable<Integer> {
     /** Prints the metrics (table or JSON) and writes the plots; shared with the model mode. */
     void report(Metrics m, GroundTruth truth, List<Result> results, String header) throws IOException {
         PrintWriter out = common.out();
-        if (json) {
+        if (output.json) {
             out.println(m.toJson());
         } else {
             out.println(header);
@@ -187,11 +163,46 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (plots != null) {
             List<Path> files = EvalPlots.write(truth, results, m, plots);
-            if (!json) {
+            if (!output.json) {
                 out.printf("wrote %d plots (PR curves, confusion matrix, P/R/F1 against score) to %s%n", files.size(),
                         plots);
             }
         }
         out.flush();
+    }
+
+    /** File mode: any detector's COCO results, and the ground truth to score them against. */
+    static final class FileMode {
+        @Option(names = "--detections", paramLabel = "DT.json",
+                description = "Detections, COCO results JSON: [{image_id, category_id, bbox:[x,y,w,h], score}].")
+        Path detections;
+
+        @Option(names = "--gt", paramLabel = "GT.json", description = "Ground truth, COCO instances JSON.")
+        Path gt;
+    }
+
+    /** Model mode: a trained detector (RUN_DIR or --weights; its config with -c and --set over it) run over a split. */
+    static final class ModelMode {
+        @Mixin
+        ConfigOptions config;
+
+        @Mixin
+        RunArgument run;
+
+        @Option(names = "--split", paramLabel = "S", description = "Model mode: split to evaluate (default: data.val).")
+        String split;
+
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "Model mode: where metrics.json and detections.json go (default: RUN_DIR/eval for a run, else eval/).")
+        Path out;
+
+        /** The weights to evaluate; null when model mode is not asked for (no RUN_DIR, --weights or -c). */
+        Path weights() {
+            Path w = run.weights("eval");
+            if (w == null && config.config != null) {
+                throw new UsageException("eval: model mode needs --weights W (or a RUN_DIR)");
+            }
+            return w;
+        }
     }
 }

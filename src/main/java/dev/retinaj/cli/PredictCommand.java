@@ -6,7 +6,6 @@ import dev.retinaj.config.Thresholds;
 import dev.retinaj.data.DataSource;
 import dev.retinaj.draw.DetectionPainter;
 import dev.retinaj.draw.PaintBoxes;
-import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.BadSamples;
 import dev.retinaj.data.InputImages;
 import dev.retinaj.data.LoadReport;
@@ -15,13 +14,12 @@ import dev.retinaj.data.LoadedSplit;
 import dev.retinaj.infer.PredictImageIds;
 import dev.retinaj.data.RgbImage;
 import dev.retinaj.data.Sample;
-import dev.retinaj.data.SampleLoader;
-import dev.retinaj.data.TransformSpec;
 import dev.retinaj.eval.CocoJsonWriter;
 import dev.retinaj.eval.Result;
 import dev.retinaj.infer.ClassMap;
 import dev.retinaj.infer.CocoResults;
 import dev.retinaj.infer.Detections;
+import dev.retinaj.infer.EvalInput;
 import dev.retinaj.infer.TrainedDetector;
 import dev.retinaj.infer.WeightsSource;
 import dev.retinaj.util.BadFileException;
@@ -45,7 +43,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code retinaj predict}: detections drawn on copies of the images, and a detections JSON. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -65,13 +62,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR",
-            description = "A run directory: its best checkpoint and its config.yaml (-c and --set override it).")
-    Path runDir;
-
-    @Option(names = "--weights", paramLabel = "W",
-            description = "A run directory (its best checkpoint; its config.yaml unless -c), a checkpoint, or a weights file.")
-    Path weights;
+    @Mixin
+    RunArgument model;
 
     @Option(names = "--input", required = true, paramLabel = "IMAGE_OR_DIR", description = "An image or a folder of images.")
     Path input;
@@ -90,16 +82,16 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Thresholds.probability("--score", score);
         OutputFolder.check("--out", out, false);
-        weights = RunArgument.weights(runDir, weights, "predict");
+        Path weights = model.weights("predict");
         if (weights == null) {
             throw new UsageException("predict needs a RUN_DIR, or --weights W (with -c CONFIG for a weights file)");
         }
-        String option = runDir != null ? "RUN_DIR" : "--weights";
+        String option = model.option();
         RetinaConfig cfg = config.loadForRun(weights, option);
         WeightsSource.resolve(weights, option); // weights that are not there fail before the images are read
         List<Path> images = images(input);
         OutputFolder.create("--out", out, false);
-        SampleLoader loader = new SampleLoader(TransformSpec.eval(cfg.data(), cfg.test()));
+        EvalInput netInput = new EvalInput(cfg);
         List<Result> results = new ArrayList<>();
         Map<Long, String> files = new HashMap<>();
         BadSamples bad = new BadSamples(cfg.data().onBadSample());
@@ -116,8 +108,8 @@ public final class PredictCommand implements Callable<Integer> {
                     bar.step(1, "");
                     continue;
                 }
-                Sample s = loader.forImage(img, ids[i], FileTrees.stem(file), file, cfg.test().minSize());
-                Detections d = det.runner().run(HostBatch.collate(List.of(s), cfg.data().sizeDivisibility())).get(0);
+                Sample s = netInput.sample(img, ids[i], FileTrees.stem(file), file);
+                Detections d = det.runner().run(netInput.batch(List.of(s))).get(0);
                 PaintBoxes.writePng(drawn(img, d, classes, score), out.resolve(FileTrees.stem(file) + ".png"));
                 files.put(ids[i], file.toString());
                 CocoResults.of(List.of(d), classes.categories()).stream().filter(r -> r.score() >= score)

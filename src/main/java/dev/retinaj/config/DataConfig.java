@@ -65,11 +65,7 @@ public record DataConfig(
      * set is written there first (the demo's data).
      */
     public record ShapesConfig(boolean generate, int train, int val, int size, long seed, double imbalance,
-                               Style style) {
-
-        /** {@code demo}: the demo's drawing; {@code hard}: occlusion, rotation, blur, tiny difficult objects. */
-        public enum Style { DEMO, HARD }
-
+                               ShapesStyle style) {
         public ShapesConfig {
             Validate.atLeast("train", train, 1);
             Validate.atLeast("val", val, 1);

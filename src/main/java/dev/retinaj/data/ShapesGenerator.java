@@ -1,6 +1,6 @@
 package dev.retinaj.data;
 
-import dev.retinaj.config.DataConfig.ShapesConfig;
+import dev.retinaj.config.ShapesStyle;
 import dev.retinaj.config.DataConfig;
 import dev.retinaj.util.BadFileException;
 import dev.retinaj.util.FileTrees;
@@ -149,7 +149,7 @@ public final class ShapesGenerator {
 
     /** Image {@code index} in the params' style ({@link HardShapes} for hard). */
     static Drawn render(ShapesParams p, int index) {
-        return p.style() == ShapesConfig.Style.HARD ? HardShapes.render(p, index) : renderDemo(p, index);
+        return p.style() == ShapesStyle.HARD ? HardShapes.render(p, index) : renderDemo(p, index);
     }
 
     private static Drawn renderDemo(ShapesParams p, int index) {

@@ -1,17 +1,17 @@
 package dev.retinaj.data;
 
-import dev.retinaj.config.DataConfig.ShapesConfig.Style;
 import dev.retinaj.config.DataConfig.ShapesConfig;
+import dev.retinaj.config.ShapesStyle;
 
 /**
  * What {@link ShapesGenerator} makes: image counts per split, square image size in pixels, the seed,
  * the class imbalance ratio R (class k is drawn with probability ∝ R^k; 1 = balanced, 0 = only class 0)
  * and the drawing style.
  */
-public record ShapesParams(int train, int val, int size, long seed, double imbalance, Style style) {
+public record ShapesParams(int train, int val, int size, long seed, double imbalance, ShapesStyle style) {
     /** The demo style. */
     public ShapesParams(int train, int val, int size, long seed, double imbalance) {
-        this(train, val, size, seed, imbalance, Style.DEMO);
+        this(train, val, size, seed, imbalance, ShapesStyle.DEMO);
     }
 
     public ShapesParams {

@@ -92,6 +92,11 @@ public final class EngineSetup {
         return new Placement(devices, PrecisionSupport.concrete(asked, devices));
     }
 
+    /** {@link #start}s the engine with {@code threads} intra-op threads and places {@code asked} on its device. */
+    public static Placement startAndPlace(RetinaConfig asked, int threads) {
+        return place(asked.device(), asked, start(threads));
+    }
+
     /** CUDA driver version as DJL reports it, or null without CUDA. */
     public static String cudaVersion() {
         return CudaUtils.hasCuda() ? CudaUtils.getCudaVersionString() : null;

@@ -1,5 +1,6 @@
 package dev.retinaj.eval;
 
+import dev.retinaj.util.UsageException;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,6 +9,13 @@ public final class Evaluation {
     public static final List<String> METRICS = List.of("coco", "voc07", "voc");
 
     private Evaluation() {
+    }
+
+    /** @throws UsageException when {@code metric}, given with {@code option}, is not one of {@link #METRICS} */
+    public static void checkMetric(String option, String metric) {
+        if (!METRICS.contains(metric)) {
+            throw new UsageException(option + ": unknown metric '" + metric + "' (expected coco, voc07 or voc)");
+        }
     }
 
     /**

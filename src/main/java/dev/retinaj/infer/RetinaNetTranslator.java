@@ -7,14 +7,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
-import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.ImageDecoder;
 import dev.retinaj.data.ImageInfo;
 import dev.retinaj.data.RgbImage;
-import dev.retinaj.data.Sample;
-import dev.retinaj.data.SampleLoader;
-import dev.retinaj.data.TransformSpec;
 import dev.retinaj.engine.HostArrays;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -26,22 +22,19 @@ import java.util.List;
  */
 public final class RetinaNetTranslator implements NoBatchifyTranslator<Image, DetectedObjects> {
     private final Detector detector;
-    private final SampleLoader loader;
+    private final EvalInput input;
     private final ClassMap classes;
 
     public RetinaNetTranslator(Detector detector, ClassMap classes) {
-        RetinaConfig cfg = detector.config();
         this.detector = detector;
-        this.loader = new SampleLoader(TransformSpec.eval(cfg.data(), cfg.test()));
+        this.input = new EvalInput(detector.config());
         this.classes = classes;
     }
 
     @Override
-    public NDList processInput(TranslatorContext ctx, Image input) {
-        RetinaConfig cfg = detector.config();
-        RgbImage rgb = ImageDecoder.toRgb((BufferedImage) input.getWrappedImage());
-        Sample s = loader.forImage(rgb, 0, "image", null, cfg.test().minSize());
-        HostBatch b = HostBatch.collate(List.of(s), cfg.data().sizeDivisibility());
+    public NDList processInput(TranslatorContext ctx, Image image) {
+        RgbImage rgb = ImageDecoder.toRgb((BufferedImage) image.getWrappedImage());
+        HostBatch b = input.batch(List.of(input.sample(rgb, 0, "image", null)));
         ctx.setAttachment("batch", b);
         NDArray x = HostArrays.of(ctx.getNDManager(), b.images(), new Shape(1, 3, b.height(), b.width()));
         return new NDList(x);

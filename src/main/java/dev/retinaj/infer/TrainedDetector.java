@@ -1,7 +1,6 @@
 package dev.retinaj.infer;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.retinaj.config.RetinaConfig;
@@ -32,8 +31,7 @@ public final class TrainedDetector implements AutoCloseable {
 
     public static TrainedDetector load(RetinaConfig asked, Path weights, Supplier<ClassMap> fallback) {
         Interrupts.phase("starting the engine");
-        Engine engine = EngineSetup.start(asked.threads());
-        EngineSetup.Placement placed = EngineSetup.place(asked.device(), asked, engine);
+        EngineSetup.Placement placed = EngineSetup.startAndPlace(asked, asked.threads());
         Device device = placed.device();
         RetinaConfig cfg = placed.cfg();
         Interrupts.phase("loading the model");

@@ -15,7 +15,7 @@ public final class BoxLosses {
         if (beta <= 0) {
             return d;
         }
-        NDArray quadratic = Scalars.mul(d.square(), (float) (0.5 / beta));
+        NDArray quadratic = Scalars.MUL.apply(d.square(), (float) (0.5 / beta));
         NDArray linear = d.sub((float) (0.5 * beta));
         return TensorOps.where(d.lt((float) beta), quadratic, linear);
     }
@@ -38,8 +38,8 @@ public final class BoxLosses {
         NDArray ty1 = target.get("..., 1");
         NDArray tx2 = target.get("..., 2");
         NDArray ty2 = target.get("..., 3");
-        NDArray iw = Scalars.maximum(px2.minimum(tx2).sub(px1.maximum(tx1)), 0f);
-        NDArray ih = Scalars.maximum(py2.minimum(ty2).sub(py1.maximum(ty1)), 0f);
+        NDArray iw = Scalars.MAXIMUM.apply(px2.minimum(tx2).sub(px1.maximum(tx1)), 0f);
+        NDArray ih = Scalars.MAXIMUM.apply(py2.minimum(ty2).sub(py1.maximum(ty1)), 0f);
         NDArray inter = iw.mul(ih);
         NDArray union = BoxIou.area(pred).add(BoxIou.area(target)).sub(inter);
         NDArray iou = inter.div(union.add(1e-7f));

@@ -123,24 +123,24 @@ public final class DetectionLoss {
             NDArray box;
             switch (cfg.normalizer()) {
                 case IMAGE_POS -> {
-                    NDArray norm = Scalars.maximum(numPos, 1f);
+                    NDArray norm = Scalars.MAXIMUM.apply(numPos, 1f);
                     cls = clsPerImage.div(norm).mean();
                     box = boxPerImage.div(norm).mean();
                 }
                 case EMA_POS -> {
                     double m = cfg.emaMomentum();
                     ema = m * ema + (1 - m) * Math.max(1, numPos.sum().getFloat());
-                    cls = Scalars.div(clsPerImage.sum(), (float) ema);
-                    box = Scalars.div(boxPerImage.sum(), (float) ema);
+                    cls = Scalars.DIV.apply(clsPerImage.sum(), (float) ema);
+                    box = Scalars.DIV.apply(boxPerImage.sum(), (float) ema);
                 }
                 default -> {
-                    NDArray norm = Scalars.maximum(numPos.sum(), 1f);
+                    NDArray norm = Scalars.MAXIMUM.apply(numPos.sum(), 1f);
                     cls = clsPerImage.sum().div(norm);
                     box = boxPerImage.sum().div(norm);
                 }
             }
-            cls = Scalars.mul(cls, (float) cfg.cls().weight());
-            box = Scalars.mul(box, (float) cfg.box().weight());
+            cls = Scalars.MUL.apply(cls, (float) cfg.cls().weight());
+            box = Scalars.MUL.apply(box, (float) cfg.box().weight());
             NDArray total = cls.add(box);
             NDArray pos = numPos.sum();
             for (NDArray r : new NDArray[] {total, cls, box, pos}) {
@@ -168,7 +168,8 @@ public final class DetectionLoss {
         NDArray sp = Activation.softPlus(x);
         NDArray sig = Activation.sigmoid(x);
         // mw = w_k · valid · σ^γ: per-class weights and the valid mask folded into the modulating factor
-        NDArray mw = gamma == 0 ? valid.expandDims(-1).broadcast(sig.getShape()).duplicate() : Scalars.pow(sig, (float) gamma);
+        NDArray mw = gamma == 0 ? valid.expandDims(-1).broadcast(sig.getShape()).duplicate()
+                : Scalars.POW.apply(sig, (float) gamma);
         if (gamma != 0) {
             mw.muli(valid.expandDims(-1));
         }
@@ -183,16 +184,16 @@ public final class DetectionLoss {
         // L' / (w · valid · σ^γ) = σ + γ·sp·(1 − σ) = u·q + 1 − q with u = γ·sp, q = 1 − σ. Fresh
         // full-size tensors cost more than the arithmetic (page faults), so this reuses buffers.
         NDArray q = sig.negi().addi(1f);
-        NDArray grad = Scalars.muli(sp, (float) gamma).muli(q).addi(1f).subi(q).muli(mw);
+        NDArray grad = Scalars.MULI.apply(sp, (float) gamma).muli(q).addi(1f).subi(q).muli(mw);
         q.close();
         mw.close();
         NDArray dot = batchedDot(logits, grad, b);
         NDArray negPerImage = negValue.add(dot.sub(dot.stopGradient()));
         if (alpha != null && alpha.length == 1) {
-            negPerImage = Scalars.mul(negPerImage, (float) (1 - alpha[0]));
+            negPerImage = Scalars.MUL.apply(negPerImage, (float) (1 - alpha[0]));
         }
 
-        NDArray label = Scalars.maximum(t.matchedLabels(), 0).toType(DataType.INT64, false);
+        NDArray label = Scalars.MAXIMUM.apply(t.matchedLabels(), 0).toType(DataType.INT64, false);
         NDArray xc = logits.gather(label.expandDims(-1), 2).squeeze(-1); // [B, A]
         NDArray posC = SigmoidFocalLoss.elementwise(xc, xc.onesLike(), -1, gamma);
         NDArray negC = SigmoidFocalLoss.elementwise(xc, xc.zerosLike(), -1, gamma);
@@ -200,7 +201,7 @@ public final class DetectionLoss {
         if (alpha == null) {
             correction = posC.sub(negC);
         } else if (alpha.length == 1) {
-            correction = Scalars.mul(posC, (float) alpha[0]).sub(Scalars.mul(negC, (float) (1 - alpha[0])));
+            correction = Scalars.MUL.apply(posC, (float) alpha[0]).sub(Scalars.MUL.apply(negC, (float) (1 - alpha[0])));
         } else {
             NDArray ac = vector(sub, alpha, logits).get(label.flatten()).reshape(label.getShape());
             correction = posC.mul(ac).sub(negC.mul(ac.neg().add(1f)));
@@ -240,7 +241,7 @@ public final class DetectionLoss {
         Shape s = logits.getShape();
         NDArray zero = sub.zeros(new Shape(s.get(0), s.get(1), 1), logits.getDataType(), logits.getDevice());
         NDArray withBg = zero.concat(logits, 2);
-        NDArray labels = Scalars.maximum(t.matchedLabels().add(1), 0); // background (and ignored, masked later) → 0
+        NDArray labels = Scalars.MAXIMUM.apply(t.matchedLabels().add(1), 0); // background (and ignored, masked later) → 0
         Alpha a = cfg.cls().alpha();
         double[] alpha = switch (a.kind()) {
             case FIXED -> {

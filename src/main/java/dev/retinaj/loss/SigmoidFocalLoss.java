@@ -23,7 +23,8 @@ public final class SigmoidFocalLoss {
         if (alpha < 0) {
             return loss;
         }
-        NDArray alphaT = Scalars.mul(targets, (float) alpha).add(Scalars.mul(targets.neg().add(1f), (float) (1 - alpha)));
+        NDArray alphaT = Scalars.MUL.apply(targets, (float) alpha)
+                .add(Scalars.MUL.apply(targets.neg().add(1f), (float) (1 - alpha)));
         return loss.mul(alphaT);
     }
 
@@ -40,8 +41,8 @@ public final class SigmoidFocalLoss {
         if (gamma == 0) {
             return ce;
         }
-        NDArray z = logits.mul(Scalars.mul(targets, -2f).add(1f)); // 1 − p_t = σ(z) for hard targets
-        NDArray modulating = Scalars.mul(Activation.softPlus(z.neg()), (float) -gamma).exp();
+        NDArray z = logits.mul(Scalars.MUL.apply(targets, -2f).add(1f)); // 1 − p_t = σ(z) for hard targets
+        NDArray modulating = Scalars.MUL.apply(Activation.softPlus(z.neg()), (float) -gamma).exp();
         return ce.mul(modulating);
     }
 }

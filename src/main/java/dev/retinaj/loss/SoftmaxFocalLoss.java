@@ -25,8 +25,8 @@ public final class SoftmaxFocalLoss {
         NDArray logp = logits.logSoftmax(-1).gather(idx, -1).squeeze(-1);
         NDArray loss = logp.neg();
         if (gamma != 0) {
-            NDArray oneMinusP = Scalars.maximum(logp.exp().neg().add(1f), MIN_ONE_MINUS_P);
-            loss = loss.mul(Scalars.pow(oneMinusP, (float) gamma));
+            NDArray oneMinusP = Scalars.MAXIMUM.apply(logp.exp().neg().add(1f), MIN_ONE_MINUS_P);
+            loss = loss.mul(Scalars.POW.apply(oneMinusP, (float) gamma));
         }
         if (alpha != null) {
             loss = loss.mul(alpha.get(labels.toType(DataType.INT64, false).flatten()).reshape(labels.getShape()));

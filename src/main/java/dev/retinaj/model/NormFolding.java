@@ -43,7 +43,7 @@ final class NormFolding {
 
     /** scale = w / sqrt(var + ε), shift = b − mean · scale, on {@code m} (the operands are parameters). */
     static Affine affine(NDArray w, NDArray b, NDArray mean, NDArray var, ai.djl.ndarray.NDManager m) {
-        NDArray inv = Scalars.powi(Norms.local(var.add(Norms.EPS), m), -0.5);
+        NDArray inv = Scalars.POWI.apply(Norms.local(var.add(Norms.EPS), m), -0.5);
         NDArray scale = Norms.local(w.mul(inv), m);
         inv.close();
         NDArray meanScaled = Norms.local(mean.mul(scale), m);

@@ -4,14 +4,12 @@ import dev.retinaj.config.ConfigLoader;
 import dev.retinaj.config.ConfigWriter;
 import dev.retinaj.config.RetinaConfig;
 import dev.retinaj.data.DataSource;
-import dev.retinaj.data.HostBatch;
 import dev.retinaj.data.ImageDecoder;
 import dev.retinaj.data.RgbImage;
 import dev.retinaj.data.Sample;
-import dev.retinaj.data.SampleLoader;
-import dev.retinaj.data.TransformSpec;
 import dev.retinaj.infer.ClassMap;
 import dev.retinaj.infer.Detections;
+import dev.retinaj.infer.EvalInput;
 import dev.retinaj.checkpoint.CheckpointStore;
 import dev.retinaj.infer.TrainedDetector;
 import dev.retinaj.infer.WeightsSource;
@@ -31,13 +29,11 @@ import java.util.function.Supplier;
  */
 public final class ExecutorDetector implements AutoCloseable {
     private final TrainedDetector detector;
-    private final SampleLoader loader;
-    private final RetinaConfig cfg;
+    private final EvalInput input;
 
     private ExecutorDetector(TrainedDetector detector, RetinaConfig cfg) {
         this.detector = detector;
-        this.cfg = cfg;
-        this.loader = new SampleLoader(TransformSpec.eval(cfg.data(), cfg.test()));
+        this.input = new EvalInput(cfg);
     }
 
     /**
@@ -97,9 +93,9 @@ public final class ExecutorDetector implements AutoCloseable {
     public List<ImageDetections> detect(List<RgbImage> images, long[] ids, List<String> names) {
         List<Sample> samples = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
-            samples.add(loader.forImage(images.get(i), ids[i], names.get(i), null, cfg.test().minSize()));
+            samples.add(input.sample(images.get(i), ids[i], names.get(i), null));
         }
-        List<Detections> found = detector.runner().run(HostBatch.collate(samples, cfg.data().sizeDivisibility()));
+        List<Detections> found = detector.runner().run(input.batch(samples));
         List<ImageDetections> out = new ArrayList<>(found.size());
         for (Detections d : found) {
             out.add(new ImageDetections(d.boxes(), d.scores(), d.labels()));

@@ -31,13 +31,13 @@ import picocli.CommandLine.Option;
             "  scripts/retinaj-spark --master local[4] -- "
                 + "--weights runs/shapes_r18_fpn_demo --input 'hdfs:///photos/2026/*.jpg' --out hdfs:///detections/2026"})
 public final class SparkPredict implements Callable<Integer> {
-    @Mixin
-    ConfigOptions config;
-
     @Option(names = "--weights", required = true, paramLabel = "W",
             description = "A run directory (its best checkpoint; its config.yaml unless -c), a checkpoint, or a weights "
                     + "file (with -c CONFIG); any Hadoop path.")
     String weights;
+
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--input", required = true, paramLabel = "IMAGES",
             description = "A folder, a glob, an image, a .txt list of paths or a .parquet of paths; any Hadoop path.")
@@ -106,11 +106,7 @@ public final class SparkPredict implements Callable<Integer> {
         RetinaConfig cfg = config.loadForRun(local, "--weights");
         List<String> chosen = metrics != null ? metrics : cfg.eval().metric().stream()
                 .map(m -> m.name().toLowerCase(Locale.ROOT)).toList();
-        for (String m : chosen) {
-            if (!Evaluation.METRICS.contains(m)) {
-                throw new UsageException("--metric: unknown metric '" + m + "' (expected coco, voc07 or voc)");
-            }
-        }
+        chosen.forEach(m -> Evaluation.checkMetric("--metric", m));
         Path staging = Path.of(System.getProperty("java.io.tmpdir"), "retinaj-spark-" + System.getProperty("user.name"));
         Files.createDirectories(staging);
         ExecutorDetector.Prepared model = ExecutorDetector.prepare(cfg, local, staging);

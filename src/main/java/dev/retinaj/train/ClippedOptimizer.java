@@ -142,7 +142,7 @@ public final class ClippedOptimizer extends Optimizer {
                 adamStep++;
             }
             for (Pending p : pending) {
-                NDArray g = scale == 1.0 ? p.grad() : Scalars.muli(p.grad(), (float) scale);
+                NDArray g = scale == 1.0 ? p.grad() : Scalars.MULI.apply(p.grad(), (float) scale);
                 double wd = noDecay.contains(p.id()) ? 0 : weightDecay;
                 if (adamw) {
                     adamUpdate(p, g, lr, wd);
@@ -180,7 +180,7 @@ public final class ClippedOptimizer extends Optimizer {
     /** PyTorch's SGD: buf = m·buf + g + wd·w (buf = g at first); w -= lr·buf. */
     private void sgdUpdate(Pending p, NDArray g, double lr, double wd) {
         if (wd > 0) {
-            try (NDArray decay = Scalars.mul(p.weight(), (float) wd)) {
+            try (NDArray decay = Scalars.MUL.apply(p.weight(), (float) wd)) {
                 g = g.addi(decay);
             }
         }
@@ -189,11 +189,11 @@ public final class ClippedOptimizer extends Optimizer {
             if (buf == null) {
                 buffer(p, name(p.id()), g);
             } else {
-                Scalars.muli(buf, (float) momentum).addi(g);
+                Scalars.MULI.apply(buf, (float) momentum).addi(g);
             }
             g = buffer(p, name(p.id()), null);
         }
-        try (NDArray delta = Scalars.mul(g, (float) lr)) {
+        try (NDArray delta = Scalars.MUL.apply(g, (float) lr)) {
             p.weight().subi(delta);
         }
     }
@@ -203,7 +203,7 @@ public final class ClippedOptimizer extends Optimizer {
         String name = name(p.id());
         NDArray w = p.weight();
         if (wd > 0) {
-            Scalars.muli(w, (float) (1 - lr * wd));
+            Scalars.MULI.apply(w, (float) (1 - lr * wd));
         }
         NDArray m = buffer(p, "exp_avg/" + name, null);
         if (m == null) {
@@ -217,19 +217,19 @@ public final class ClippedOptimizer extends Optimizer {
                 v = buffer(p, "exp_avg_sq/" + name, zero);
             }
         }
-        try (NDArray g1 = Scalars.mul(g, (float) (1 - momentum))) {
-            Scalars.muli(m, (float) momentum).addi(g1);
+        try (NDArray g1 = Scalars.MUL.apply(g, (float) (1 - momentum))) {
+            Scalars.MULI.apply(m, (float) momentum).addi(g1);
         }
         try (NDArray g2 = g.square()) {
-            Scalars.muli(g2, (float) (1 - beta2));
-            Scalars.muli(v, (float) beta2).addi(g2);
+            Scalars.MULI.apply(g2, (float) (1 - beta2));
+            Scalars.MULI.apply(v, (float) beta2).addi(g2);
         }
         double bc1 = 1 - Math.pow(momentum, adamStep);
         double bc2 = 1 - Math.pow(beta2, adamStep);
         try (NDArray denom = v.sqrt()) {
-            Scalars.divi(denom, (float) Math.sqrt(bc2)).addi((float) eps);
+            Scalars.DIVI.apply(denom, (float) Math.sqrt(bc2)).addi((float) eps);
             try (NDArray step = m.div(denom)) {
-                Scalars.muli(step, (float) (lr / bc1));
+                Scalars.MULI.apply(step, (float) (lr / bc1));
                 w.subi(step);
             }
         }

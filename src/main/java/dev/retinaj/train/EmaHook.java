@@ -1,7 +1,6 @@
 package dev.retinaj.train;
 
 import dev.retinaj.checkpoint.CheckpointStore;
-import dev.retinaj.config.EmaConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,18 +18,16 @@ import org.slf4j.LoggerFactory;
 final class EmaHook implements TrainHook {
     private static final Logger LOG = LoggerFactory.getLogger(EmaHook.class);
 
-    private final EmaConfig cfg;
     private final EvalHook eval;
     private EmaWeights ema;
 
-    EmaHook(EmaConfig cfg, EvalHook eval) {
-        this.cfg = cfg;
+    EmaHook(EvalHook eval) {
         this.eval = eval;
     }
 
     @Override
     public void beforeTrain(TrainState s) throws IOException {
-        ema = EmaWeights.of(s.detector().net(), cfg);
+        ema = EmaWeights.of(s.detector().net(), s.cfg().train().ema());
         if (s.iteration() > 0) {
             Optional<Path> ckpt = s.checkpoints().latest();
             Path file = ckpt.map(c -> c.resolve(EmaWeights.FILE)).orElse(null);

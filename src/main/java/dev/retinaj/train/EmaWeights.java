@@ -95,7 +95,7 @@ public final class EmaWeights implements AutoCloseable {
         float d = (float) decayAt(decay, tau, updates);
         for (int i = 0; i < shadow.size(); i++) {
             NDArray w = weights.get(i);
-            Scalars.muli(shadow.get(i).subi(w), d).addi(w);
+            Scalars.MULI.apply(shadow.get(i).subi(w), d).addi(w);
         }
     }
 

@@ -1,46 +1,28 @@
 package dev.retinaj.train;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 
 /** Calls hooks in order; closes them all, last first, even when one fails to close. */
-final class Hooks implements TrainHook {
+final class Hooks implements Closeable {
     private final List<TrainHook> hooks;
 
     Hooks(List<TrainHook> hooks) {
         this.hooks = List.copyOf(hooks);
     }
 
-    /** One of the hook methods. */
+    /** A hook method, e.g. {@code TrainHook::afterStep}. */
     @FunctionalInterface
-    private interface Call {
-        void on(TrainHook hook) throws IOException;
+    interface Call {
+        void on(TrainHook hook, TrainState s) throws IOException;
     }
 
-    private void each(Call call) throws IOException {
+    /** Calls {@code call} on every hook, in order. */
+    void each(Call call, TrainState s) throws IOException {
         for (TrainHook h : hooks) {
-            call.on(h);
+            call.on(h, s);
         }
-    }
-
-    @Override
-    public void beforeTrain(TrainState s) throws IOException {
-        each(h -> h.beforeTrain(s));
-    }
-
-    @Override
-    public void beforeStep(TrainState s) throws IOException {
-        each(h -> h.beforeStep(s));
-    }
-
-    @Override
-    public void afterStep(TrainState s) throws IOException {
-        each(h -> h.afterStep(s));
-    }
-
-    @Override
-    public void afterTrain(TrainState s) throws IOException {
-        each(h -> h.afterTrain(s));
     }
 
     @Override

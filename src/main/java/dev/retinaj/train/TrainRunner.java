@@ -172,7 +172,7 @@ public final class TrainRunner {
                 new NonFiniteGuard(run.diagnostics(), cfg.train().maxNonFinite()), new MetricsHook(), new ProgressHook()));
         EvalHook eval = data.val() == null ? null : new EvalHook(data.val(), cfg);
         if (cfg.train().ema().enabled()) {
-            hooks.add(new EmaHook(cfg.train().ema(), eval)); // it runs the evaluation, on the EMA weights
+            hooks.add(new EmaHook(eval)); // it runs the evaluation, on the EMA weights
         } else if (eval != null) {
             hooks.add(eval);
         }
@@ -198,18 +198,18 @@ public final class TrainRunner {
              BatchLoader loader = BatchLoader.training(data.train(), cfg);
              Hooks hooks = new Hooks(hooks(data))) {
             TrainState s = new TrainState(parts, metrics, start);
-            hooks.beforeTrain(s);
+            hooks.each(TrainHook::beforeTrain, s);
             Iterator<HostBatch> batches = loader.iterate(start);
             while (s.iteration() < s.maxIters() && !s.stopRequested()) {
                 s.beginStep();
-                hooks.beforeStep(s);
+                hooks.each(TrainHook::beforeStep, s);
                 long t0 = System.nanoTime();
                 HostBatch batch = batches.next();
                 s.endStep(step.run(s.iteration(), batch, (System.nanoTime() - t0) / 1e9));
-                hooks.afterStep(s);
+                hooks.each(TrainHook::afterStep, s);
             }
             interrupt.throwIfInterrupted(s);
-            hooks.afterTrain(s);
+            hooks.each(TrainHook::afterTrain, s);
             return finish(s, start, started, data.train().report().plus(loader.badSamples().problems()));
         }
     }

@@ -65,7 +65,8 @@ final class TrainStep {
                         diagnostic = NonFiniteReport.ofLoss(iteration, f, batch);
                     }
                     double scale = sgd.scaler().scale();
-                    totals.add(parts.size() == 1 && scale == 1 ? l.total() : Scalars.mul(l.total(), (float) (weight * scale)));
+                    totals.add(parts.size() == 1 && scale == 1 ? l.total()
+                            : Scalars.MUL.apply(l.total(), (float) (weight * scale)));
                 }
                 if (diagnostic == null) {
                     // backward only once every part is finite, so a skipped step leaves no gradients behind

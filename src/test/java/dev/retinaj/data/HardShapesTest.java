@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retinaj.config.DataConfig.OnBadSample;
-import dev.retinaj.config.DataConfig.ShapesConfig.Style;
+import dev.retinaj.config.ShapesStyle;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -42,7 +42,7 @@ class HardShapesTest {
 
     @Test
     void hardImagesAreAPureFunctionOfSeedAndIndexAndDifferFromTheDemo() {
-        ShapesParams hard = new ShapesParams(10, 0, 128, 3, 1.0, Style.HARD);
+        ShapesParams hard = new ShapesParams(10, 0, 128, 3, 1.0, ShapesStyle.HARD);
         ShapesGenerator.Drawn a = ShapesGenerator.render(hard, 4);
         ShapesGenerator.Drawn b = ShapesGenerator.render(hard, 4);
         assertArrayEquals(pixels(a.image()), pixels(b.image()));
@@ -54,7 +54,7 @@ class HardShapesTest {
 
     @Test
     void tinyObjectsAreDifficultAndBoxesStayInTheImage() {
-        ShapesParams p = new ShapesParams(60, 0, 160, 9, 1.0, Style.HARD);
+        ShapesParams p = new ShapesParams(60, 0, 160, 9, 1.0, ShapesStyle.HARD);
         int difficult = 0;
         int boxes = 0;
         for (int i = 0; i < 60; i++) {
@@ -78,7 +78,7 @@ class HardShapesTest {
     @Test
     void difficultObjectsAreWrittenAsCocoCrowdAndVocDifficult() {
         Path out = tmp.resolve("hard");
-        ShapesGenerator.generate(out, new ShapesParams(12, 2, 128, 2, 1.0, Style.HARD));
+        ShapesGenerator.generate(out, new ShapesParams(12, 2, 128, 2, 1.0, ShapesStyle.HARD));
         LoadedSplit coco = CocoReader.read(List.of(new CocoReader.Part(out.resolve("annotations/instances_train.json"),
                 out.resolve("train"))), null, true, new BadSamples(OnBadSample.FAIL));
         LoadedSplit voc = VocReader.read(out.resolve("VOCdevkit"), List.of("VOC2007/train"), null,
@@ -86,7 +86,7 @@ class HardShapesTest {
         int flagged = 0;
         for (int i = 0; i < 12; i++) {
             DetectionRecord c = coco.records().get(i);
-            ShapesGenerator.Drawn d = ShapesGenerator.render(new ShapesParams(12, 2, 128, 2, 1.0, Style.HARD), i);
+            ShapesGenerator.Drawn d = ShapesGenerator.render(new ShapesParams(12, 2, 128, 2, 1.0, ShapesStyle.HARD), i);
             assertArrayEquals(d.difficult(), c.crowd());
             assertArrayEquals(c.crowd(), voc.records().get(i).crowd());
             assertArrayEquals(d.boxes(), c.boxes(), 1e-3f);

@@ -73,7 +73,8 @@ class HostArraysTest {
                     NDArray x = s.ones(new Shape(4));
                     x.setRequiresGradient(true);
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray y = Scalars.maximum(Scalars.pow(Scalars.div(Scalars.mul(x, 3f), 0.5f), 2), 0f);
+                        NDArray six = Scalars.DIV.apply(Scalars.MUL.apply(x, 3f), 0.5f);
+                        NDArray y = Scalars.MAXIMUM.apply(Scalars.POW.apply(six, 2), 0f);
                         churnJavaMemory();
                         gc.backward(y.sum()); // d/dx (6x)² = 72 x
                     }
