@@ -28,9 +28,10 @@ final class ScriptedModules {
     static NDArray run(String resource, NDArray x, NDArray... more) {
         NDList in = new NDList(x);
         in.addAll(java.util.Arrays.asList(more));
-        // DJL runs a scripted module outside training in inference mode, whose results autograd refuses to save
-        boolean grad = JniUtils.isGradMode();
-        NDArray y = module(resource).forward(new ParameterStore(x.getManager(), false), in, grad)
+        // always in "training" mode: DJL runs a scripted module otherwise under InferenceMode, whose results
+        // autograd refuses to save and no later op may update in place (a residual add); outside a
+        // GradientCollector autograd records nothing either way
+        NDArray y = module(resource).forward(new ParameterStore(x.getManager(), false), in, true)
                 .singletonOrThrow();
         y.attach(x.getManager());
         return y;
