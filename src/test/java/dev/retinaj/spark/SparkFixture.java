@@ -2,29 +2,41 @@ package dev.retinaj.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.retinaj.cli.Main;
+import dev.retinaj.util.FileTrees;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A few generated shapes images, a tiny trained run, and a local Spark session, shared by a test class. */
-final class SparkFixture {
-    final Path root;
-    final Path shapes;
-    final Path run;
-    final SparkSession spark;
+/**
+ * A few generated shapes images, a tiny trained run, and a local Spark session, in a temp folder of
+ * their own: a test class's extension ({@code @RegisterExtension static final SparkFixture fx}),
+ * made before its {@code @BeforeAll} methods and removed after its {@code @AfterAll} ones.
+ */
+final class SparkFixture implements BeforeAllCallback, AfterAllCallback {
+    Path root;
+    Path shapes;
+    Path run;
+    SparkSession spark;
 
     record Result(int code, String out, String err) {
     }
 
-    SparkFixture(Path root) {
-        this.root = root;
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        root = Files.createTempDirectory("retinaj-spark-test-");
         shapes = root.resolve("shapes");
         run = root.resolve("run");
         assertEquals(0, Main.run("data", "shapes", "--out", shapes.toString(), "--train", "8", "--val", "6",
@@ -73,7 +85,34 @@ final class SparkFixture {
         return new Result(code, buf.toString(StandardCharsets.UTF_8), "");
     }
 
-    void close() {
-        spark.stop();
+    /** Detections JSON against the expected: same rows in the same order, boxes within 1e-3 px, scores within 1e-5. */
+    static void assertSameDetections(JsonNode expected, JsonNode got) {
+        assertEquals(expected.size(), got.size(), "number of detections");
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode e = expected.get(i);
+            JsonNode g = got.get(i);
+            assertEquals(e.get("image_id").asLong(), g.get("image_id").asLong(), "image_id of row " + i);
+            assertEquals(Path.of(e.get("file").asText()).getFileName().toString(),
+                    Path.of(g.get("file").asText()).getFileName().toString());
+            assertEquals(e.get("category_id").asLong(), g.get("category_id").asLong(), "category_id of row " + i);
+            assertEquals(e.get("category").asText(), g.get("category").asText());
+            assertEquals(e.get("score").asDouble(), g.get("score").asDouble(), 1e-5, "score of row " + i);
+            for (int k = 0; k < 4; k++) {
+                assertEquals(e.get("bbox").get(k).asDouble(), g.get("bbox").get(k).asDouble(), 1e-3, "box of row " + i);
+            }
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        try {
+            if (spark != null) {
+                spark.stop();
+            }
+        } finally {
+            if (root != null) {
+                FileTrees.deleteTree(root);
+            }
+        }
     }
 }

@@ -15,59 +15,32 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SparkPredict in local[2] against the plain command line on the same generated images and run. */
 class SparkPredictTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-
-    static SparkFixture fx;
+    @RegisterExtension
+    static final SparkFixture fx = new SparkFixture();
     static JsonNode cliDetections;
 
     @BeforeAll
     static void setUp() throws IOException {
-        fx = new SparkFixture(dir);
-        Path out = dir.resolve("cli");
+        Path out = fx.root.resolve("cli");
         SparkFixture.Result r = SparkFixture.cli("predict", "-c", fx.config().toString(), "--weights", fx.run.toString(),
                 "--input", fx.shapes.resolve("val").toString(), "--out", out.toString(), "--score", "0");
         assertEquals(0, r.code(), r.out());
         cliDetections = JSON.readTree(out.resolve("detections.json").toFile());
     }
 
-    @AfterAll
-    static void tearDown() {
-        fx.close();
-    }
-
     private SparkFixture.Result predict(String out, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("-c", fx.config().toString(), "--weights",
-                fx.run.toString(), "--out", dir.resolve(out).toString()));
+                fx.run.toString(), "--out", fx.root.resolve(out).toString()));
         args.addAll(List.of(extra));
         return fx.sparkPredict(args.toArray(String[]::new));
-    }
-
-    /** Spark's detections.json against the CLI's: same rows in the same order, boxes within 1e-3 px, scores within 1e-5. */
-    private static void assertSameDetections(JsonNode expected, JsonNode got) {
-        assertEquals(expected.size(), got.size(), "number of detections");
-        for (int i = 0; i < expected.size(); i++) {
-            JsonNode e = expected.get(i);
-            JsonNode g = got.get(i);
-            assertEquals(e.get("image_id").asLong(), g.get("image_id").asLong(), "image_id of row " + i);
-            assertEquals(Path.of(e.get("file").asText()).getFileName().toString(),
-                    Path.of(g.get("file").asText()).getFileName().toString());
-            assertEquals(e.get("category_id").asLong(), g.get("category_id").asLong(), "category_id of row " + i);
-            assertEquals(e.get("category").asText(), g.get("category").asText());
-            assertEquals(e.get("score").asDouble(), g.get("score").asDouble(), 1e-5, "score of row " + i);
-            for (int k = 0; k < 4; k++) {
-                assertEquals(e.get("bbox").get(k).asDouble(), g.get("bbox").get(k).asDouble(), 1e-3, "box of row " + i);
-            }
-        }
     }
 
     @Test
@@ -76,9 +49,9 @@ class SparkPredictTest {
                 "--set", "test.batch_size=3");
         assertEquals(0, r.code(), r.err());
         assertTrue(cliDetections.size() > 6, "the tiny model should find something: " + cliDetections.size());
-        JsonNode got = JSON.readTree(dir.resolve("same/detections.json").toFile());
-        assertSameDetections(cliDetections, got);
-        List<Row> parquet = fx.spark.read().parquet(dir.resolve("same/detections.parquet").toString())
+        JsonNode got = JSON.readTree(fx.root.resolve("same/detections.json").toFile());
+        SparkFixture.assertSameDetections(cliDetections, got);
+        List<Row> parquet = fx.spark.read().parquet(fx.root.resolve("same/detections.parquet").toString())
                 .orderBy("image_id", "rank").collectAsList();
         assertEquals(got.size(), parquet.size());
         Row first = parquet.get(0);
@@ -95,21 +68,21 @@ class SparkPredictTest {
         try (Stream<Path> s = Files.list(val)) {
             files = s.map(Path::toString).sorted().toList();
         }
-        Path list = dir.resolve("list.txt");
+        Path list = fx.root.resolve("list.txt");
         Files.writeString(list, "# the val images\n" + String.join("\n", files) + "\n");
         fx.spark.createDataset(files, org.apache.spark.sql.Encoders.STRING()).toDF("path")
-                .write().parquet(dir.resolve("list.parquet").toString());
-        for (String input : List.of(val + "/*.jpg", list.toString(), dir.resolve("list.parquet").toString())) {
+                .write().parquet(fx.root.resolve("list.parquet").toString());
+        for (String input : List.of(val + "/*.jpg", list.toString(), fx.root.resolve("list.parquet").toString())) {
             String out = "in" + Math.abs(input.hashCode());
             SparkFixture.Result r = predict(out, "--input", input, "--score", "0");
             assertEquals(0, r.code(), input + ": " + r.err());
-            assertSameDetections(cliDetections, JSON.readTree(dir.resolve(out + "/detections.json").toFile()));
+            SparkFixture.assertSameDetections(cliDetections, JSON.readTree(fx.root.resolve(out + "/detections.json").toFile()));
         }
     }
 
     @Test
     void aCorruptImageIsListedAndTheJobGoesOn() throws IOException {
-        Path images = dir.resolve("with-corrupt");
+        Path images = fx.root.resolve("with-corrupt");
         Files.createDirectories(images);
         try (Stream<Path> s = Files.list(fx.shapes.resolve("val"))) {
             for (Path p : s.toList()) {
@@ -126,12 +99,12 @@ class SparkPredictTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("5 images") && r.out().contains("1 images could not be read"), r.out());
         assertTrue(r.out().contains(name + ": cannot decode image"), r.out());
-        List<Row> problems = fx.spark.read().parquet(dir.resolve("corrupt/problems.parquet").toString()).collectAsList();
+        List<Row> problems = fx.spark.read().parquet(fx.root.resolve("corrupt/problems.parquet").toString()).collectAsList();
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).getString(0).endsWith("/" + name), problems.get(0).toString());
         long id = dev.retinaj.infer.PredictImageIds.number(name.substring(0, name.lastIndexOf('.')));
         assertEquals(id, problems.get(0).getLong(1), "the image keeps its id (its file name's number, as predict gives)");
-        JsonNode got = JSON.readTree(dir.resolve("corrupt/detections.json").toFile());
+        JsonNode got = JSON.readTree(fx.root.resolve("corrupt/detections.json").toFile());
         long cliOthers = 0;
         for (JsonNode d : cliDetections) {
             cliOthers += d.get("image_id").asLong() != id ? 1 : 0;
@@ -155,13 +128,13 @@ class SparkPredictTest {
             fx.spark.conf().unset(PredictJob.FAIL_PARTITION);
         }
         assertEquals(0, r.code(), r.err());
-        List<Row> rows = fx.spark.read().parquet(dir.resolve("retried/detections.parquet").toString())
+        List<Row> rows = fx.spark.read().parquet(fx.root.resolve("retried/detections.parquet").toString())
                 .select("image_id", "rank").collectAsList();
         Set<String> seen = new HashSet<>();
         for (Row row : rows) {
             assertTrue(seen.add(row.getLong(0) + "/" + row.getInt(1)), "duplicate detection " + row);
         }
-        assertSameDetections(cliDetections, JSON.readTree(dir.resolve("retried/detections.json").toFile()));
+        SparkFixture.assertSameDetections(cliDetections, JSON.readTree(fx.root.resolve("retried/detections.json").toFile()));
     }
 
     @Test
@@ -171,12 +144,12 @@ class SparkPredictTest {
                 "--metric", "coco,voc07");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Average Precision  (AP) @[ IoU=0.50:0.95"), r.out());
-        Path dets = dir.resolve("gt/detections.json");
+        Path dets = fx.root.resolve("gt/detections.json");
         for (String metric : List.of("coco", "voc07")) {
             SparkFixture.Result e = SparkFixture.cli("eval", "--gt", gt.toString(), "--detections", dets.toString(),
                     "--metric", metric, "--json");
             assertEquals(0, e.code(), e.out());
-            assertEquals(JSON.readTree(e.out()), JSON.readTree(dir.resolve("gt/metrics_" + metric + ".json").toFile()),
+            assertEquals(JSON.readTree(e.out()), JSON.readTree(fx.root.resolve("gt/metrics_" + metric + ".json").toFile()),
                     metric);
         }
         // ids are the ground truth's, found by file name, and every detection is kept (score >= 0)
@@ -196,11 +169,11 @@ class SparkPredictTest {
             o.put("image_id", ids.get(Path.of(d.get("file").asText()).getFileName().toString()));
             remapped.add(o);
         }
-        Path cliDets = dir.resolve("cli-remapped.json");
+        Path cliDets = fx.root.resolve("cli-remapped.json");
         JSON.writeValue(cliDets.toFile(), remapped);
         JsonNode fromCli = JSON.readTree(SparkFixture.cli("eval", "--gt", gt.toString(), "--detections",
                 cliDets.toString(), "--json").out());
-        JsonNode fromSpark = JSON.readTree(dir.resolve("gt/metrics_coco.json").toFile());
+        JsonNode fromSpark = JSON.readTree(fx.root.resolve("gt/metrics_coco.json").toFile());
         fromCli.fields().forEachRemaining(f -> {
             if (f.getValue().isNumber()) {
                 assertEquals(f.getValue().asDouble(), fromSpark.get(f.getKey()).asDouble(), 1e-6, f.getKey());
@@ -213,12 +186,12 @@ class SparkPredictTest {
         String val = fx.shapes.resolve("val").toString();
         SparkFixture.Result withC = predict("with-c", "--input", val, "--score", "0");
         assertEquals(0, withC.code(), withC.err());
-        JsonNode expected = JSON.readTree(dir.resolve("with-c/detections.json").toFile());
+        JsonNode expected = JSON.readTree(fx.root.resolve("with-c/detections.json").toFile());
         for (Path w : List.of(fx.run, lastCheckpoint())) {
-            String out = dir.resolve("alone-" + w.getFileName()).toString();
+            String out = fx.root.resolve("alone-" + w.getFileName()).toString();
             SparkFixture.Result r = fx.sparkPredict("--weights", w.toString(), "--input", val, "--out", out, "--score", "0");
             assertEquals(0, r.code(), w + ": " + r.err());
-            assertSameDetections(expected, JSON.readTree(Path.of(out, "detections.json").toFile()));
+            SparkFixture.assertSameDetections(expected, JSON.readTree(Path.of(out, "detections.json").toFile()));
         }
     }
 
@@ -231,12 +204,12 @@ class SparkPredictTest {
 
     @Test
     void weightsWithoutARunConfigNeedDashC() throws IOException {
-        Path folder = Files.createDirectories(dir.resolve("not-a-run"));
-        Path loose = Files.copy(lastCheckpoint().resolve("model.safetensors"), dir.resolve("loose.safetensors"),
+        Path folder = Files.createDirectories(fx.root.resolve("not-a-run"));
+        Path loose = Files.copy(lastCheckpoint().resolve("model.safetensors"), fx.root.resolve("loose.safetensors"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         for (Path w : List.of(folder, loose)) {
             SparkFixture.Result r = fx.sparkPredict("--weights", w.toString(), "--input", fx.shapes.resolve("val").toString(),
-                    "--out", dir.resolve("no-config").toString());
+                    "--out", fx.root.resolve("no-config").toString());
             assertEquals(2, r.code(), r.err());
             assertEquals("retinaj-spark: --weights " + w + ": no config.yaml (not a run directory); give -c CONFIG",
                     r.err().strip());
@@ -245,9 +218,9 @@ class SparkPredictTest {
 
     @Test
     void usageErrorsAreOneLine() {
-        SparkFixture.Result r = predict("none", "--input", dir.resolve("nothing-here").toString());
+        SparkFixture.Result r = predict("none", "--input", fx.root.resolve("nothing-here").toString());
         assertEquals(2, r.code());
-        assertEquals("retinaj-spark: --input " + dir.resolve("nothing-here") + ": no such file, folder or matching files",
+        assertEquals("retinaj-spark: --input " + fx.root.resolve("nothing-here") + ": no such file, folder or matching files",
                 r.err().strip());
         SparkFixture.Result m = predict("none2", "--input", fx.shapes.resolve("val").toString(), "--metric", "map");
         assertEquals(2, m.code());
