@@ -35,6 +35,11 @@ def targets(batch, size, classes, gen):
     return out
 
 
+def start_profile(profiler, i, warmup):
+    if profiler is not None and i == warmup:
+        profiler.__enter__()
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--mode", choices=["train", "infer"], default="train")
@@ -45,6 +50,8 @@ def main():
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--threads", type=int, default=0, help="intra-op threads (0 = torch's default)")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--profile", metavar="TRACE_JSON",
+                   help="record libtorch's op profile of the timed iterations (Chrome trace), as `retinaj bench --profile`")
     a = p.parse_args()
     if a.threads > 0:
         torch.set_num_threads(a.threads)
@@ -55,10 +62,13 @@ def main():
     images = [torch.rand(3, a.size, a.size, generator=gen) for _ in range(a.batch)]
     tgts = targets(a.batch, a.size, a.classes, gen)
     times = []
+    profiler = torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU], record_shapes=True) \
+        if a.profile else None
     if a.mode == "train":
         model.train()
         opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, weight_decay=1e-4)
         for i in range(a.warmup + a.iters):
+            start_profile(profiler, i, a.warmup)
             t0 = time.perf_counter()
             losses = model(images, tgts)
             loss = sum(losses.values())
@@ -72,11 +82,15 @@ def main():
         model.eval()
         with torch.inference_mode():
             for i in range(a.warmup + a.iters):
+                start_profile(profiler, i, a.warmup)
                 t0 = time.perf_counter()
                 dets = model(images)
                 float(dets[0]["scores"].sum())
                 if i >= a.warmup:
                     times.append(time.perf_counter() - t0)
+    if profiler is not None:
+        profiler.__exit__(None, None, None)
+        profiler.export_chrome_trace(a.profile)
     rss_gib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
     out = {"peer": f"torchvision {torchvision.__version__} / torch {torch.__version__}", "mode": a.mode,
            "size": a.size, "batch": a.batch, "classes": a.classes, "iterations": len(times),
