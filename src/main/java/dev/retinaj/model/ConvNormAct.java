@@ -2,12 +2,12 @@ package dev.retinaj.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import dev.retinaj.engine.InPlaceRelu;
 
 /**
  * torchvision's Conv2dNormActivation layout: child {@code 0} a square convolution (bias only
@@ -44,6 +44,6 @@ public final class ConvNormAct extends NamedBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray y = NormFolding.convThenNorm(conv, norm, ps, inputs.singletonOrThrow(), training);
-        return new NDList(relu ? Activation.relu(y) : y);
+        return new NDList(relu ? InPlaceRelu.apply(y) : y);
     }
 }

@@ -81,7 +81,7 @@ public final class Fpn extends NamedBlock {
             p[i] = run(layer[i], ps, last, training);
         }
         p[3] = run(p6, ps, p6FromP5 ? p[2] : c.get(2), training);
-        p[4] = run(p7, ps, Activation.relu(p[3]), training);
+        p[4] = run(p7, ps, Activation.relu(p[3]), training); // out of place: P6 itself is an output
         return new ArrayList<>(List.of(p));
     }
 

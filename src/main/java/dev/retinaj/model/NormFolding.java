@@ -65,7 +65,13 @@ final class NormFolding {
         }
         Affine f = of(norm, ps, x, training);
         if (f == null) {
-            return NamedBlock.run(norm, ps, NamedBlock.run(conv, ps, x, training), training);
+            NDArray y = NamedBlock.run(conv, ps, x, training);
+            if (norm instanceof BatchNorm bn) {
+                NDArray z = BatchNormOp.forward(bn, ps, y, training);
+                y.close(); // autograd keeps what backward needs
+                return z;
+            }
+            return NamedBlock.run(norm, ps, y, training);
         }
         NDArray y = ((Conv) conv).forwardFolded(ps, x, f, training);
         f.scale().close();

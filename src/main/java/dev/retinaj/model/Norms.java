@@ -26,8 +26,8 @@ public final class Norms {
     public static Block create(NormType type, int channels) {
         return switch (type) {
             case FROZEN_BN -> new FrozenBatchNorm(channels);
-            // DJL's momentum is PyTorch's 1 - momentum: 0.9 here is torch's default 0.1.
-            case BN -> BatchNorm.builder().optAxis(1).optEpsilon(EPS).optMomentum(0.9f).build();
+            // DJL's momentum is PyTorch's 1 - momentum: torch's default 0.1
+            case BN -> BatchNorm.builder().optAxis(1).optEpsilon(EPS).optMomentum(1 - BatchNormOp.TORCH_MOMENTUM).build();
             case GN -> new GroupNorm(groups(channels), channels);
             case NONE -> null;
         };

@@ -2,7 +2,6 @@ package dev.retinaj.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Activation;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.pooling.Pool;
@@ -11,6 +10,7 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import dev.retinaj.engine.InPlaceRelu;
 
 /**
  * ResNet-18/34/50/101 body in torchvision's layout (children {@code conv1}, {@code bn1},
@@ -89,7 +89,7 @@ public final class ResNet extends NamedBlock {
     /** C3, C4, C5 of an input batch [B, 3, H, W]. */
     public List<NDArray> features(ParameterStore ps, NDArray x, boolean training) {
         boolean t = training && freezeAt < 1;
-        NDArray y = Activation.relu(NormFolding.convThenNorm(conv1, bn1, ps, x, t));
+        NDArray y = InPlaceRelu.apply(NormFolding.convThenNorm(conv1, bn1, ps, x, t));
         y = Pool.maxPool2d(y, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
         List<NDArray> out = new ArrayList<>(3);
         for (int s = 0; s < 4; s++) {

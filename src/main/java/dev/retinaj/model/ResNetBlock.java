@@ -2,11 +2,11 @@ package dev.retinaj.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import dev.retinaj.engine.InPlaceRelu;
 
 /**
  * A residual block in torchvision's layout: BasicBlock (two 3×3 convs) or Bottleneck (1×1, 3×3, 1×1
@@ -64,11 +64,11 @@ final class ResNetBlock extends NamedBlock {
         for (int i = 0; i < convs.length; i++) {
             y = NormFolding.convThenNorm(convs[i], norms[i], ps, y, training);
             if (i < convs.length - 1) {
-                y = Activation.relu(y);
+                y = InPlaceRelu.apply(y);
             }
         }
         NDArray identity = downsample == null ? x : run(downsample, ps, x, training);
         // the norm's output is not needed by its backward, so the sum may overwrite it
-        return new NDList(Activation.relu(y.addi(identity)));
+        return new NDList(InPlaceRelu.apply(y.addi(identity)));
     }
 }
