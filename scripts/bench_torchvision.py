@@ -47,7 +47,7 @@ def main():
     p.add_argument("--batch", type=int, default=2)
     p.add_argument("--classes", type=int, default=91)
     p.add_argument("--iters", type=int, default=10)
-    p.add_argument("--warmup", type=int, default=2)
+    p.add_argument("--warmup", type=int, default=3)
     p.add_argument("--threads", type=int, default=0, help="intra-op threads (0 = torch's default)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--profile", metavar="TRACE_JSON",
