@@ -88,7 +88,7 @@ def main():
                 float(dets[0]["scores"].sum())
                 if i >= a.warmup:
                     times.append(time.perf_counter() - t0)
-    if profiler is not None:
+    if profiler is not None and a.iters > 0:
         profiler.__exit__(None, None, None)
         profiler.export_chrome_trace(a.profile)
     rss_gib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024

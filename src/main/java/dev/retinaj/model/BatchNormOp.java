@@ -12,8 +12,10 @@ import java.util.Map;
  * A channel-axis {@link BatchNorm} block's forward as one libtorch batch_norm on the array itself.
  * DJL's block wraps the op in two axis swaps even for axis 1, so its output is a view; an in-place op
  * on a view (the residual add, the in-place ReLU) makes autograd copy the whole gradient back through
- * CopySlices in backward (about 75 ms of an R50 training step at 512 px). Same parameters, same
- * running-statistics update (in place, torch momentum 0.1), same values.
+ * CopySlices in backward (about 75 ms of an R50 training step at 512 px). Same parameters and outputs,
+ * and the same in-place running-statistics update, except that the momentum is torch's 0.1f where DJL
+ * passed 1 − 0.9f (the running statistics differ in their last bits). Momentum and ε are those of
+ * {@link Norms#create}, the only place that makes a BN block.
  */
 final class BatchNormOp {
     /** torch's momentum of {@link Norms#create}'s BN (DJL says 1 - this). */

@@ -101,7 +101,8 @@ class BatchNormOpTest {
                 runs[run] = new float[][] {y.toFloatArray(), x.getGradient().toFloatArray(),
                         p.get("gamma").getArray().getGradient().toFloatArray(),
                         p.get("beta").getArray().getGradient().toFloatArray(),
-                        p.get("runningMean").getArray().toFloatArray()};
+                        p.get("runningMean").getArray().toFloatArray(),
+                        p.get("runningVar").getArray().toFloatArray()};
             }
         }
         for (int i = 0; i < runs[0].length; i++) {
