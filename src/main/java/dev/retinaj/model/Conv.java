@@ -152,8 +152,9 @@ public final class Conv extends Conv2d {
 
     /**
      * libtorch 2.7.1's oneDNN returns garbage (uninitialised memory, up to inf) as the bf16 weight gradient
-     * of a strided convolution over an input one pixel high or wide: P7 of a 64 px image (ConvTest). Such a
-     * convolution is tiny, so it runs in fp32.
+     * of a strided 3x3 convolution over an input one pixel wide: P7 of a 64 px image (ConvTest; measured
+     * bad for 1x1 and 3x1 inputs, fine for 1x2 and 1x3). Such a convolution is tiny, so it runs in fp32, as
+     * do those one pixel high, to be safe.
      */
     private boolean bf16WeightGradientBroken(NDArray x) {
         Shape s = x.getShape();
