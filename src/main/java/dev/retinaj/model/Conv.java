@@ -80,7 +80,7 @@ public final class Conv extends Conv2d {
         }
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = includeBias ? ps.getValue(bias, x.getDevice(), training) : null;
-        return new NDList(apply(x, w, b));
+        return new NDList(apply(x, w, b, training));
     }
 
     /** conv(x, w · scale, b · scale + shift): this convolution followed by the per-channel affine map. */
@@ -95,7 +95,7 @@ public final class Conv extends Conv2d {
             NDArray b = ps.getValue(bias, x.getDevice(), training);
             shift = Norms.local(b.mul(affine.scale()), x.getManager()).addi(shift);
         }
-        NDArray y = apply(x, folded, shift);
+        NDArray y = apply(x, folded, shift, training);
         folded.close();
         return y;
     }
@@ -122,8 +122,8 @@ public final class Conv extends Conv2d {
         return forwardCached(x);
     }
 
-    private NDArray apply(NDArray x, NDArray w, NDArray b) {
-        DataType type = bf16WeightGradientBroken(x) ? DataType.FLOAT32 : compute;
+    private NDArray apply(NDArray x, NDArray w, NDArray b, boolean training) {
+        DataType type = training && bf16WeightGradientBroken(x) ? DataType.FLOAT32 : compute;
         NDArray xc = cast(x, x, type);
         NDArray wc = cast(w, x, type);
         NDArray bc = b == null ? null : cast(b, x, type);
@@ -153,8 +153,8 @@ public final class Conv extends Conv2d {
     /**
      * libtorch 2.7.1's oneDNN returns garbage (uninitialised memory, up to inf) as the bf16 weight gradient
      * of a strided 3x3 convolution over an input one pixel wide: P7 of a 64 px image (ConvTest; measured
-     * bad for 1x1 and 3x1 inputs, fine for 1x2 and 1x3). Such a convolution is tiny, so it runs in fp32, as
-     * do those one pixel high, to be safe.
+     * bad for 1x1 and 3x1 inputs, fine for 1x2 and 1x3). In training such a convolution (tiny) runs in
+     * fp32, as do those one pixel high, to be safe; inference computes no weight gradient.
      */
     private boolean bf16WeightGradientBroken(NDArray x) {
         Shape s = x.getShape();
