@@ -169,7 +169,7 @@ public final class DetectionLoss {
         NDArray sig = Activation.sigmoid(x);
         // mw = w_k · valid · σ^γ: per-class weights and the valid mask folded into the modulating factor
         NDArray mw = gamma == 0 ? valid.expandDims(-1).broadcast(sig.getShape()).duplicate()
-                : gamma == 2 ? sig.square() : Scalars.POW.apply(sig, (float) gamma); // square: pow with a tensor exponent is 10x slower
+                : Scalars.POW.apply(sig, (float) gamma);
         if (gamma != 0) {
             mw.muli(valid.expandDims(-1));
         }

@@ -84,6 +84,25 @@ class HostArraysTest {
         }
     }
 
+    /** POW with an exponent other than 2 (2 is a square) keeps its scalar too: d/dx x³ = 3x² = 12 at 2. */
+    @Test
+    void powKeepsItsExponentAcrossGarbageCollection() throws InterruptedException {
+        try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+            for (int trial = 0; trial < 10; trial++) {
+                try (NDManager s = m.newSubManager()) {
+                    NDArray x = s.full(new Shape(4), 2f);
+                    x.setRequiresGradient(true);
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray y = Scalars.POW.apply(x, 3f);
+                        churnJavaMemory();
+                        gc.backward(y.sum());
+                    }
+                    assertArrayEquals(new float[] {12f, 12f, 12f, 12f}, x.getGradient().toFloatArray(), 1e-5f);
+                }
+            }
+        }
+    }
+
     private static void churnJavaMemory() throws InterruptedException {
         System.gc();
         Thread.sleep(5);
