@@ -1,12 +1,10 @@
 package dev.retinaj.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
-import java.util.Map;
 
 /**
  * A channel-axis {@link BatchNorm} block's forward as one libtorch batch_norm on the array itself.
@@ -24,13 +22,8 @@ final class BatchNormOp {
     private BatchNormOp() {}
 
     static NDArray forward(BatchNorm norm, ParameterStore ps, NDArray x, boolean training) {
-        Map<String, Parameter> p = norm.getDirectParameters().toMap();
-        var device = x.getDevice();
-        NDArray gamma = ps.getValue(p.get("gamma"), device, training);
-        NDArray beta = ps.getValue(p.get("beta"), device, training);
-        NDArray mean = ps.getValue(p.get("runningMean"), device, training);
-        NDArray var = ps.getValue(p.get("runningVar"), device, training);
-        return JniUtils.batchNorm((PtNDArray) x, (PtNDArray) mean, (PtNDArray) var, (PtNDArray) gamma,
-                (PtNDArray) beta, training, TORCH_MOMENTUM, Norms.EPS);
+        NDArray[] v = NormFolding.values(norm, ps, x, training, "gamma", "beta", "runningMean", "runningVar");
+        return JniUtils.batchNorm((PtNDArray) x, (PtNDArray) v[2], (PtNDArray) v[3], (PtNDArray) v[0],
+                (PtNDArray) v[1], training, TORCH_MOMENTUM, Norms.EPS);
     }
 }

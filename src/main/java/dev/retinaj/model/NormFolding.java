@@ -27,7 +27,6 @@ final class NormFolding {
 
     /** The norm's affine map for an input {@code x}, or null if it depends on the batch (or is not a batch norm). */
     static Affine of(Block norm, ParameterStore ps, NDArray x, boolean training) {
-        Map<String, Parameter> p = norm.getDirectParameters().toMap();
         String[] names;
         if (norm instanceof FrozenBatchNorm) {
             names = new String[] {"weight", "bias", "running_mean", "running_var"};
@@ -36,9 +35,18 @@ final class NormFolding {
         } else {
             return null;
         }
-        var device = x.getDevice();
-        return affine(ps.getValue(p.get(names[0]), device, false), ps.getValue(p.get(names[1]), device, false),
-                ps.getValue(p.get(names[2]), device, false), ps.getValue(p.get(names[3]), device, false), x.getManager());
+        NDArray[] v = values(norm, ps, x, false, names);
+        return affine(v[0], v[1], v[2], v[3], x.getManager());
+    }
+
+    /** The values of {@code norm}'s parameters {@code names}, in that order, on {@code x}'s device. */
+    static NDArray[] values(Block norm, ParameterStore ps, NDArray x, boolean training, String... names) {
+        Map<String, Parameter> p = norm.getDirectParameters().toMap();
+        NDArray[] v = new NDArray[names.length];
+        for (int i = 0; i < names.length; i++) {
+            v[i] = ps.getValue(p.get(names[i]), x.getDevice(), training);
+        }
+        return v;
     }
 
     /** scale = w / sqrt(var + ε), shift = b − mean · scale, on {@code m} (the operands are parameters). */
