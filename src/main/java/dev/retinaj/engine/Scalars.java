@@ -24,8 +24,10 @@ public enum Scalars {
 
     /** x op v, with v held in libtorch memory while the op runs. */
     public NDArray apply(NDArray x, Number v) {
-        if (this == POW && v.doubleValue() == 2) {
-            return x.square(); // a tensor exponent runs libtorch's generic pow, ~10x slower than one multiply
+        if (this == POW && v.doubleValue() == 2 && !x.getDataType().isInteger()) {
+            // a tensor exponent runs libtorch's generic pow, ~10x slower than one multiply; an integer x
+            // keeps pow, whose result a float exponent promotes to float (square would stay integer)
+            return x.square();
         }
         try (NDArray s = HostArrays.scalar(x.getManager(), v)) {
             return op.apply(x, s);

@@ -103,6 +103,23 @@ class HostArraysTest {
         }
     }
 
+    /** POW's square for exponent 2 gives DJL's pow's values and type: an integer x with 2f becomes float. */
+    @Test
+    void powOfTwoMatchesDjlTypes() {
+        try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+            NDArray i = m.create(new int[] {1, -2, 3});
+            NDArray floatExp = Scalars.POW.apply(i, 2f);
+            assertEquals(DataType.FLOAT32, floatExp.getDataType());
+            assertArrayEquals(new float[] {1f, 4f, 9f}, floatExp.toFloatArray());
+            NDArray intExp = Scalars.POW.apply(i, 2);
+            assertEquals(DataType.INT32, intExp.getDataType());
+            assertArrayEquals(new int[] {1, 4, 9}, intExp.toIntArray());
+            NDArray f = Scalars.POW.apply(m.create(new float[] {-1.5f, 3f}), 2f);
+            assertEquals(DataType.FLOAT32, f.getDataType());
+            assertArrayEquals(new float[] {2.25f, 9f}, f.toFloatArray());
+        }
+    }
+
     private static void churnJavaMemory() throws InterruptedException {
         System.gc();
         Thread.sleep(5);
